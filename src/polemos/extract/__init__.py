@@ -1,0 +1,1 @@
+"""Extractors: pure functions of a parsed article and the knowledge base."""

@@ -1,0 +1,1 @@
+"""Rules of the actor extractor: word lists, span repair, in-article clustering, affiliations, pronouns."""

@@ -1,0 +1,1 @@
+"""Event coding data and rules: the CAMEO/PLOVER lexicon, argument finding, modality, duplicates."""

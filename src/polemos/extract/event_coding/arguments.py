@@ -1,0 +1,218 @@
+"""Source and target actors from the dependency parse.
+
+A noun phrase gives an actor in this order: the actor mention at its head; an
+organisation or person named in its modifiers ("Islamic State militants"); the
+members of a collective head ("a convoy of insurgents", "hundreds of Americans");
+the controller of a place ("the ISIS-controlled city"); a built actor whose code
+joins the country of a modifier ("Iraqi forces") and the sector of the head noun
+("forces" -> MIL); for targets, the noun phrase itself ("oil wells").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from polemos.extract.event_coding.agents import sector_of
+from polemos.kb import normalise_name
+from polemos.model import ActorRef, Mention
+from polemos.nlp.parsed import ParsedArticle
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+COLLECTIVE = {
+    "convoy", "network", "group", "hundred", "dozen", "thousand", "score", "number", "member", "unit",
+    "some", "many", "most", "all", "one", "band", "team", "delegation", "column", "squad", "cell",
+    "contingent", "batch", "wave", "body", "handful", "couple", "majority", "rest", "part",
+}  # fmt: skip
+GENERIC_HEADS = {
+    "group",
+    "organization",
+    "organisation",
+    "faction",
+    "network",
+    "outfit",
+    "movement",
+    "element",
+    "cell",
+}
+PATRON = {
+    "back",
+    "lead",
+    "sponsor",
+    "fund",
+    "support",
+    "arm",
+    "ally",
+    "train",
+    "link",
+    "inspire",
+    "affiliate",
+}
+HOLDER = {"control", "hold", "run", "occupy", "besiege", "seize", "capture", "dominate"}
+RELATIVE = {"who", "that", "which", "whom"}
+PERSONAL = {"he", "she", "him", "her"}
+_DROP_LEFT = {"det", "punct", "predet", "case", "advmod", "nummod", "quantmod"}
+_DROP_WORDS = {"so", "-", "called", "so-called", "the", "a", "an", "now", "powerful", "top", "senior"}
+
+
+class ActorFinder:
+    """Turns head tokens into actor references for one parsed article."""
+
+    def __init__(self, parsed: ParsedArticle, mentions: list[Mention]) -> None:
+        self.parsed = parsed
+        self.by_token: dict[int, Mention] = {}
+        self.people: list[tuple[int, Mention]] = []  # (token index, mention) of persons, in order
+        doc = parsed.doc
+        for m in mentions:
+            span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, m)
+            if (m.actor.type == "PERSON" or m.label == "PERSON") and span.root.dep_ in ("nsubj", "nsubjpass"):
+                self.people.append((span.root.i, m))
+
+    # ----------------------------------------------------------------- public
+    def refs(self, head: Token | None, role: str) -> list[ActorRef]:
+        """Actors for ``head`` and its conjuncts; ``role`` is "source" or "target"."""
+        if head is None:
+            return []
+        out: list[ActorRef] = []
+        for tok in [head, *head.conjuncts]:
+            ref = self.ref(tok, role)
+            if ref is not None and all(r.key != ref.key for r in out):
+                out.append(ref)
+        return out
+
+    def ref(self, head: Token, role: str) -> ActorRef | None:
+        """The actor a noun phrase headed by ``head`` stands for, or None."""
+        head = self._descend(head)
+        lower = head.lower_
+        if lower in RELATIVE and head.head.dep_ == "relcl" or head.dep_ == "nsubj" and lower in RELATIVE:
+            noun = head.head.head if head.head.dep_ == "relcl" else None
+            return self.ref(noun, role) if noun is not None else None
+        if lower in PERSONAL:
+            return self._person_before(head)
+        if head.pos_ == "PRON" or head.like_num:
+            return None
+        m = self.by_token.get(head.i)
+        if m is not None and not self._is_patron(head):
+            return self._from_mention(m)
+        for child in head.children:  # "such as the Badr militia"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "as"
+                and any(c.lower_ == "such" for c in child.children)
+            ):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.ref(objs[0], role)
+        left = self._left_tokens(head)
+        holder = self._held_by(left)
+        if holder is not None:
+            return self._from_mention(holder)
+        mods = [self.by_token[t.i] for t in left if t.i in self.by_token and not self._is_patron(t)]
+        org = next((m for m in mods if m.actor.type in ("ORG", "PERSON") and m.label != "NORP"), None)
+        words = [t.lemma_.lower() for t in left if t.pos_ in ("NOUN", "PROPN", "ADJ")] + [head.lemma_.lower()]
+        sector = sector_of(words)
+        if sector is None and head.lemma_.lower() in GENERIC_HEADS:  # "militant groups"
+            sector = next((c for c in (sector_of([w]) for w in words[:-1]) if c), None)
+        if sector in ("GOV", "MIL") and not mods:  # "the regime of Bashar as-Assad"
+            owner = self._of_mention(head)
+            if owner is not None:
+                return self._built(head, left, "".join(p for p in (owner.actor.country, sector) if p), owner)
+        if org is not None and sector is not None or org is not None and head.pos_ == "PROPN":
+            return self._from_mention(org)
+        country = next((m.actor.country for m in mods if m.actor.country), None)
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if sector is None and country is None and possessor is not None:
+            owner = self.ref(possessor, role)
+            if owner is not None:
+                return owner
+        if sector is None and country is None and not mods:
+            if head.pos_ == "PROPN":
+                return self._built(head, left, None)
+            if role != "target" or head.pos_ != "NOUN":
+                return None
+        code = "".join(p for p in (country, sector) if p) or None
+        return self._built(head, left, code)
+
+    def person_before(self, tok: Token) -> ActorRef | None:
+        """The last person mentioned before ``tok`` (for "he" and "she")."""
+        return self._person_before(tok)
+
+    # ---------------------------------------------------------------- helpers
+    def _of_mention(self, head: Token) -> Mention | None:
+        """The actor named in the "of" phrase of ``head`` (a person or organisation first)."""
+        found: list[Mention] = []
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                found.extend(
+                    self.by_token[t.i] for t in p.subtree if t.i in self.by_token and t.dep_ != "amod"
+                )
+        rank = {"PERSON": 0, "ORG": 1, "GPE": 2}
+        return min(found, key=lambda m: rank.get(m.actor.type, 3)) if found else None
+
+    def _from_mention(self, m: Mention) -> ActorRef:
+        return m.actor.ref(m.evidence)
+
+    def _descend(self, head: Token) -> Token:
+        for _ in range(3):
+            if head.lemma_.lower() not in COLLECTIVE and not head.like_num:
+                break
+            objs = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+            objs = [c for c in objs if c.dep_ == "pobj"]
+            if not objs:
+                break
+            head = objs[0]
+        return head
+
+    def _is_patron(self, tok: Token) -> bool:
+        """True for the "Iran" of "Iran-backed": a patron, not a member."""
+        h = tok
+        for _ in range(2):
+            if h.dep_ in ("npadvmod", "compound", "nmod") and h.head.pos_ == "VERB":
+                return h.head.lemma_.lower() in PATRON
+            h = h.head
+        return False
+
+    def _held_by(self, left: list[Token]) -> Mention | None:
+        for t in left:
+            m = self.by_token.get(t.i)
+            if m is not None and t.head.pos_ == "VERB" and t.head.lemma_.lower() in HOLDER:
+                return m
+        return None
+
+    def _left_tokens(self, head: Token) -> list[Token]:
+        """Modifier tokens left of the head (no determiners, no clauses)."""
+        out: list[Token] = []
+        for child in head.lefts:
+            if child.dep_ in _DROP_LEFT:
+                continue
+            out.extend(t for t in child.subtree if t.i < head.i)
+        return out
+
+    def _person_before(self, tok: Token) -> ActorRef | None:
+        best: Mention | None = None
+        for i, m in self.people:
+            if i >= tok.i:
+                break
+            best = m
+        return self._from_mention(best) if best is not None else None
+
+    def _built(
+        self, head: Token, left: list[Token], code: str | None, owner: Mention | None = None
+    ) -> ActorRef:
+        toks = sorted([*left, head], key=lambda t: t.i)
+        toks = [t for t in toks if t.lower_ not in _DROP_WORDS and t.dep_ not in ("poss", "case")]
+        if not toks:
+            toks = [head]
+        start, end = toks[0].idx, head.idx + len(head.text)
+        if owner is not None:
+            end = max(end, owner.evidence.end)
+        name = self.parsed.article.text[start:end]
+        kind = "group" if code or head.lemma_.lower() in GENERIC_HEADS else "np"
+        return ActorRef(
+            key=f"{kind}:{normalise_name(name)}", name=name, code=code, span=self.parsed.evidence(start, end)
+        )

@@ -1,0 +1,205 @@
+"""The verb-and-noun lexicon: CAMEO verb blocks plus polemos's nominal triggers.
+
+Read once per process from the data files under ``event_coding/data``:
+
+- ``CAMEO.2.0.txt`` (PETRARCH-2 verb dictionary, MIT, Open Event Data Alliance):
+  verb blocks ``--- NAME [code] ---``, the verbs of each block (``+WAGE_WAR`` for
+  phrasal verbs), an optional code per verb, and patterns ``- pre * post [code]``
+  that refine the code from the words around the verb.
+- ``nominal_triggers.tsv`` (polemos): event nouns ("siege", "air strike") with a
+  CAMEO code, and light verbs ("launch", "provide", "set ... to").
+
+Matching is by lemma in dictionaries; a pattern is a small set of words tested
+by set inclusion against the words around the verb, never by regex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+_NOISE = {"$", "+", "%", "^", "*", "a", "an", "the", "-", ""}
+_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A CAMEO verb pattern: words required before and after the verb, and its code."""
+
+    pre: tuple[frozenset[str], ...]
+    post: tuple[frozenset[str], ...]
+    code: str | None  # None: the pattern says "no event" ([---])
+
+    @property
+    def size(self) -> int:
+        return len(self.pre) + len(self.post)
+
+
+@dataclass(slots=True)
+class VerbBlock:
+    """One CAMEO verb block: its default code and its patterns."""
+
+    name: str
+    code: str | None
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A verb of a block, with its particle/object words for phrasal verbs."""
+
+    block: VerbBlock
+    rest: tuple[str, ...] = ()  # e.g. ("war",) for WAGE_WAR
+    code: str | None = None  # the verb's own code, when it overrides the block's
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Verbs by lemma, event nouns by lemma, light verbs and speech verbs."""
+
+    verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> CAMEO code
+    compounds: dict[tuple[str, str], str] = field(default_factory=dict)  # ("air", "strike") -> code
+    light_verbs: set[str] = field(default_factory=set)
+    no_default: set[str] = field(default_factory=set)
+    verb_code: dict[str, str] = field(default_factory=dict)  # verb lemma -> code replacing the block's
+    verb_noun: dict[tuple[str, str], str] = field(default_factory=dict)  # ("set", "fire") -> code
+
+
+def _code(text: str) -> str | None:
+    """``[0231]`` -> "0231"; ``[---]`` or a malformed code -> None; ``[042:043]`` -> "042"."""
+    m = _CODE.search(text)
+    if not m:
+        return None
+    raw = m.group(1).split(":")[0].strip()
+    return raw if raw.isdigit() else None
+
+
+def _read(name: str) -> str:
+    return (
+        resources.files("polemos.extract.event_coding")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8", errors="replace")
+    )
+
+
+def _word_set(item: str, synsets: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """The alternatives one pattern word stands for (a synset expands to its members)."""
+    if item.startswith("&"):
+        return synsets.get(item.rstrip("_"))
+    word = item.strip("_").lower()
+    if word in _NOISE or not any(c.isalpha() for c in word):
+        return None
+    return frozenset({word})
+
+
+def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
+    cleaned = text.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ")
+    out = []
+    for item in cleaned.split():
+        ws = _word_set(item, synsets)
+        if ws:
+            out.append(ws)
+    return tuple(out)
+
+
+def parse_cameo_verbs(text: str) -> dict[str, list[VerbEntry]]:
+    """Verb entries by lemma from the text of a PETRARCH verb dictionary."""
+    synsets: dict[str, frozenset[str]] = {}
+    verbs: dict[str, list[VerbEntry]] = {}
+    section = ""
+    current_set: str | None = None
+    members: list[str] = []
+    block: VerbBlock | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if raw.startswith("#######") or raw.startswith("########"):
+            section = raw
+            continue
+        if not line.strip():
+            continue
+        if "SYNONYM" in section:
+            if line.startswith("&"):
+                if current_set:
+                    synsets[current_set] = frozenset(members)
+                current_set, members = line.strip().rstrip("_"), []
+            elif line.startswith("+") and current_set:
+                # keep the last word of a multi-word member: the head noun
+                members.append(line[1:].strip().strip("_").split("_")[-1].lower())
+            continue
+        if current_set:
+            synsets[current_set] = frozenset(members)
+            current_set = None
+        if "VERB PATTERNS" not in section:
+            continue
+        if line.startswith("---"):
+            name = line.strip("- ").split("[")[0].strip()
+            block = VerbBlock(name=name, code=_code(line))
+            continue
+        if block is None:
+            continue
+        if line.startswith("-"):
+            body = _CODE.split(line[1:], maxsplit=1)[0]
+            if "*" not in body:
+                continue
+            pre, post = body.split("*", 1)
+            block.patterns.append(
+                Pattern(
+                    pre=_pattern_words(pre, synsets), post=_pattern_words(post, synsets), code=_code(line)
+                )
+            )
+            continue
+        head = line.split("{", 1)[0].split("[", 1)[0].strip()
+        if not head:
+            continue
+        words = head.lstrip("+").strip("_").lower().split("_")
+        own = _code(line)
+        verbs.setdefault(words[0], []).append(
+            VerbEntry(block=block, rest=tuple(w for w in words[1:] if w), code=own)
+        )
+    return verbs
+
+
+def _parse_nominals(text: str, lex: Lexicon) -> None:
+    """Read ``nominal_triggers.tsv``: ``noun``/``compound``/``light``/``verbnoun`` rows."""
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        kind, *cols = line.split("\t")
+        if kind == "noun":
+            lex.nouns[cols[0]] = cols[1]
+        elif kind == "compound":
+            first, second = cols[0].split()
+            lex.compounds[(first, second)] = cols[1]
+        elif kind == "light":
+            lex.light_verbs.add(cols[0])
+        elif kind == "verbcode":
+            lex.verb_code[cols[0]] = cols[1]
+        elif kind == "nodefault":
+            lex.no_default.add(cols[0])
+        elif kind == "verbnoun":
+            verb, noun = cols[0].split()
+            lex.verb_noun[(verb, noun)] = cols[1]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The compiled lexicon (once per process)."""
+    lex = Lexicon(verbs=parse_cameo_verbs(_read("CAMEO.2.0.txt")))
+    _parse_nominals(_read("nominal_triggers.tsv"), lex)
+    return lex
+
+
+def best_pattern(block: VerbBlock, before: set[str], after: set[str]) -> Pattern | None:
+    """The most specific pattern of ``block`` whose words all occur around the verb."""
+    best: Pattern | None = None
+    for pat in block.patterns:
+        if best is not None and pat.size <= best.size:
+            continue
+        if all(ws & after for ws in pat.post) and all(ws & before for ws in pat.pre):
+            best = pat
+    return best

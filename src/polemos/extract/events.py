@@ -1,0 +1,366 @@
+"""PLOVER events from the dependency parse: who did what to whom, with evidence.
+
+Each verb is looked up by lemma in the CAMEO verb lexicon (refined by the words
+around it), or read as a light verb carrying an event noun ("leading a siege
+of", "provided support for", "set fire to").  The CAMEO code maps to a PLOVER
+type and mode; the subject, object and prepositional arguments give the source
+and target actors (passives, conjunctions, relative clauses and appositions
+included).  Negated, conditional and questioned events are not coded; hedges
+and claimants are recorded.  ``place`` and ``date`` are left for the places and
+dates stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from polemos.extract.event_coding import modality as md
+from polemos.extract.event_coding.arguments import ActorFinder
+from polemos.extract.event_coding.duplicates import EventCluster, merge_duplicate_events
+from polemos.extract.event_coding.lexicon import Lexicon, best_pattern, load_lexicon
+from polemos.extract.event_coding.plover import goldstein, quad_class, to_plover
+from polemos.kb import KnowledgeBase
+from polemos.model import ActorRef, Event, Mention, Sentence
+from polemos.nlp.parsed import ParsedArticle
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+__all__ = ["EventCluster", "code_sentence_events", "extract_events", "merge_duplicate_events"]
+
+TARGET_PREPS = {"against", "on", "at", "towards", "toward", "into", "to", "for", "with", "upon", "of", "from"}
+NOUN_TARGET_PREPS = {"of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
+GIVING = {"provide", "give", "send", "deliver", "supply", "extend", "lend", "grant"}
+MATERIAL_CONFLICT = 4
+INTENT_VERBS = {
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "plan",
+    "decide",
+    "intend",
+    "commit",
+    "offer",
+    "prepare",
+    "threaten",
+}
+INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "15": "138",
+             "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}  # fmt: skip
+_BOILERPLATE = re.compile(r"^\s*(NOW WATCH|READ MORE|SEE ALSO|WATCH|RELATED|SIGN UP|FOLLOW US|SUBSCRIBE)\b")
+_SKIP_DEPS = {
+    "conj",
+    "cc",
+    "ccomp",
+    "punct",
+    "parataxis",
+    "advcl",
+    "relcl",
+    "acl",
+    "mark",
+    "nsubj",
+    "nsubjpass",
+}
+
+
+@dataclass(slots=True)
+class _Coded:
+    """A trigger with its CAMEO code and the tokens that name it."""
+
+    code: str
+    tokens: list[Token]
+    noun: Token | None = None  # the event noun under a light verb
+
+
+def _right_words(tok: Token) -> set[str]:
+    """Lower-case forms and lemmas of the verb's complements (bounded)."""
+    out: set[str] = set()
+    n = 0
+    for child in tok.children:
+        if child.i < tok.i or child.dep_ in _SKIP_DEPS:
+            continue
+        for t in child.subtree:
+            out.add(t.lower_)
+            out.add(t.lemma_.lower())
+            n += 1
+            if n > 20:
+                return out
+    return out
+
+
+def _left_words(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for t in child.subtree:
+                out.add(t.lower_)
+                out.add(t.lemma_.lower())
+    return out
+
+
+def _event_noun(lex: Lexicon, noun: Token) -> str | None:
+    """The CAMEO code of an event noun ("air strikes" -> 195), or None."""
+    lemma = noun.lemma_.lower()
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod"):
+            code = lex.compounds.get((c.lemma_.lower(), lemma))
+            if code:
+                return code
+    return lex.nouns.get(lemma)
+
+
+def _code_verb(lex: Lexicon, tok: Token) -> _Coded | None:
+    """The CAMEO code of verb ``tok`` from the lexicon, or None."""
+    lemma = tok.lemma_.lower()
+    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+    prts = [c for c in tok.children if c.dep_ == "prt"]
+    if dobj is not None:
+        code = lex.verb_noun.get((lemma, dobj.lemma_.lower()))
+        if code:
+            return _Coded(code, [tok, dobj], dobj)
+    entries = lex.verbs.get(lemma, [])
+    after = _right_words(tok)
+    if dobj is not None and lemma in lex.light_verbs:
+        ncode = _event_noun(lex, dobj)
+        own = next((e.code or e.block.code for e in entries if not e.rest), None)
+        if ncode and not (own and own.startswith("03")):
+            if lemma in GIVING and ncode[:2] == "05":
+                ncode = "070"  # providing support is material aid
+            return _Coded(ncode, [tok, *prts, dobj], dobj)
+    if not entries:
+        return None
+    child_words = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    fitting = [e for e in entries if all(w in child_words or w in after for w in e.rest)]
+    if not fitting:
+        return None
+    entry = max(fitting, key=lambda e: len(e.rest))
+    pat = best_pattern(entry.block, _left_words(tok), after)
+    if pat is not None:
+        if pat.code is None:
+            return None
+        return _Coded(pat.code, [tok, *prts])
+    if lemma in lex.no_default and not entry.rest:
+        return None
+    code = lex.verb_code.get(lemma) or entry.code or entry.block.code
+    if code is None:
+        return None
+    noun = dobj if dobj is not None and _event_noun(lex, dobj) else None
+    return _Coded(code, [tok, *prts], noun)
+
+
+def _as_intent(code: str) -> str:
+    """The CAMEO code for the stated intent to do ``code`` (AGREE 03x or THREATEN 13x)."""
+    root = code[:2]
+    if root in INTENT_OF:
+        return INTENT_OF[root]
+    return code  # verbal acts (requests, accusations, threats) keep their own code
+
+
+def _intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, _Coded] | None:
+    """For "agreed to hold talks", "vowed to attack": the coded infinitive complement."""
+    if tok.lemma_.lower() not in INTENT_VERBS and not (
+        tok.lemma_.lower() == "be" and any(c.lower_ in ("ready", "prepared", "willing") for c in tok.children)
+    ):
+        return None
+    for c in tok.subtree:
+        if (
+            c.pos_ == "VERB"
+            and c is not tok
+            and md.is_infinitive(c)
+            and c.head.i in (tok.i, *[a.i for a in tok.children])
+        ):
+            coded = _code_verb(lex, c)
+            if coded is not None and to_plover(coded.code) is not None:
+                return c, coded
+    return None
+
+
+def _subject(tok: Token) -> tuple[Token | None, bool]:
+    """(subject head, passive) of verb ``tok``, following conjunctions and clauses up."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            passive = cur.dep_ == "acl" and cur.tag_ == "VBN"
+            return cur.head, passive
+        if cur.dep_ == "xcomp":
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c
+    return None
+
+
+def _targets(
+    finder: ActorFinder, tok: Token, coded: _Coded, passive: bool, subj: Token | None
+) -> list[ActorRef]:
+    """Target actors: passive subject, object, noun arguments, prepositions, purpose clause."""
+    if passive and subj is not None:
+        refs = finder.refs(subj, "target")
+        if refs:
+            return refs
+    candidates: list[Token] = []
+    if coded.noun is not None:
+        obj = _prep_object(coded.noun, NOUN_TARGET_PREPS)
+        if obj is not None:
+            candidates.append(obj)
+    else:
+        candidates.extend(
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "dative")
+            and c.pos_ != "PRON"
+            or (c.dep_ == "dobj" and c.lower_ in ("him", "her", "them"))
+        )
+    obj = _prep_object(tok, TARGET_PREPS)
+    if obj is not None:
+        candidates.append(obj)
+    for c in tok.children:  # "offered air strikes to support the Iraqi army"
+        if c.dep_ in ("advcl", "xcomp") and md.is_infinitive(c):
+            candidates.extend(o for o in c.children if o.dep_ == "dobj")
+    fallback: list[ActorRef] = []
+    for cand in candidates:
+        refs = finder.refs(cand, "target")
+        if any(_is_actor(r) for r in refs):
+            return refs
+        fallback = fallback or refs
+    return fallback
+
+
+def _is_actor(ref: ActorRef) -> bool:
+    """A known or typed actor, not a bare noun phrase ("oil wells")."""
+    return not ref.key.startswith("np:")
+
+
+def _confidence(coded: _Coded, source: list[ActorRef], target: list[ActorRef], hedge: str | None,
+                caption: bool) -> float:  # fmt: skip
+    score = 0.55
+    score += 0.15 if any(r.code for r in source) else 0.05 if source else 0.0
+    score += 0.1 if any(r.code for r in target) else 0.05 if target else 0.0
+    score += 0.05 if coded.noun is None else 0.0
+    score -= 0.15 if hedge else 0.0
+    score -= 0.05 if caption else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def code_sentence_events(
+    parsed: ParsedArticle, finder: ActorFinder, sent: Span, sentence: Sentence, lex: Lexicon | None = None
+) -> list[Event]:
+    """The events of one sentence."""
+    lex = lex or load_lexicon()
+    if md.is_question(sent) or _BOILERPLATE.match(sentence.text):
+        return []
+    events: list[Event] = []
+    used: set[int] = set()
+    claim_obj = md.according_to(sent)
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in used or tok.lower_ == "according":
+            continue
+        coded = _code_verb(lex, tok)
+        complement = _intent_complement(lex, tok)
+        arg_tok = tok
+        if complement is not None:  # "vowed to attack": the intent, triggered by both verbs
+            used.add(complement[0].i)
+            arg_tok = complement[0]
+            inner = complement[1]
+            coded = _Coded(_as_intent(inner.code), [tok, *inner.tokens], inner.noun)
+        if coded is None:
+            continue
+        if md.is_infinitive(tok) or md.is_negated(tok) or md.is_conditional(tok):
+            continue
+        mode = md.modality(tok)
+        if mode == "modal" and not (md.would_in_report(tok)):
+            plover0 = to_plover(coded.code)
+            if plover0 is None or plover0.type not in md.INTENT_TYPES:
+                continue
+        if mode is not None:
+            coded.code = _as_intent(coded.code)
+        plover = to_plover(coded.code)
+        if plover is None:
+            continue
+        subj, passive = _subject(tok)
+        speaker = md.speech_head(tok)
+        if subj is not None and subj.pos_ == "PRON" and speaker is not None and not passive:
+            subj = _subject(speaker)[0]  # "X said they would ...": they = X
+        source = finder.refs(_agent(tok), "source") if passive else finder.refs(subj, "source")
+        target = _targets(finder, arg_tok, coded, passive, subj)
+        source_keys = {r.key for r in source}
+        target = [r for r in target if r.key not in source_keys]
+        if quad_class(plover.type) != MATERIAL_CONFLICT:
+            target = [r for r in target if _is_actor(r)]
+        if not source and (
+            quad_class(plover.type) != MATERIAL_CONFLICT or not any(_is_actor(r) for r in target)
+        ):
+            continue
+        used.update(t.i for t in coded.tokens)
+        hedge = md.hedge_of(tok)
+        claimant = None
+        if speaker is not None:
+            s_subj, _ = _subject(speaker)
+            refs = finder.refs(s_subj, "source")
+            claimant = refs[0] if refs else None
+        elif claim_obj is not None:
+            refs = finder.refs(claim_obj, "source")
+            claimant = refs[0] if refs else None
+        first = min(coded.tokens, key=lambda t: t.i)
+        last = max(coded.tokens, key=lambda t: t.i)
+        caption = sentence.section == "caption"
+        events.append(
+            Event(
+                type=plover.type,
+                evidence=parsed.evidence(sentence.start, sentence.end),
+                trigger=parsed.evidence(first.idx, last.idx + len(last.text)),
+                mode=plover.mode,
+                source=source,
+                target=target,
+                cameo=coded.code,
+                quad_class=quad_class(plover.type),
+                goldstein=goldstein(coded.code),
+                confidence=_confidence(coded, source, target, hedge, caption),
+                hedge=hedge,
+                claimant=claimant,
+                from_caption=caption,
+            )
+        )
+    return events
+
+
+def extract_events(parsed: ParsedArticle, kb: KnowledgeBase, mentions: list[Mention]) -> list[Event]:
+    """PLOVER events of ``parsed``, in text order, each with trigger and sentence evidence."""
+    del kb  # actors arrive resolved in ``mentions``; kept in the signature for later lookups
+    lex = load_lexicon()
+    finder = ActorFinder(parsed, mentions)
+    by_start = {s.start: s for s in parsed.sentences}
+    events: list[Event] = []
+    for sent in parsed.doc.sents:
+        sentence = by_start.get(sent.start_char)
+        if sentence is None:
+            continue
+        events.extend(code_sentence_events(parsed, finder, sent, sentence, lex))
+    return events

@@ -1,0 +1,1 @@
+"""Rules behind :mod:`polemos.extract.quotes`: cue lexicon, quote-mark pairing, spans, speakers."""

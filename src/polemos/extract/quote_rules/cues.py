@@ -1,0 +1,277 @@
+"""Find attribution candidates in a parse: cue, source tokens and content span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from polemos.extract.quote_rules.lexicon import (
+    AGENT_CUES,
+    CUE_PARTICLES,
+    NEEDS_CLAUSE,
+    OBJECT_VERBS,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+)
+from polemos.extract.quote_rules.marks import Quoted
+from polemos.extract.quote_rules.spans import char_span, exclude, subtree_range, trim_tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+CUE_AUX = {"aux", "auxpass", "neg"}
+AUX_WORDS = {"has", "have", "had", "will", "would", "'s", "’s", "'ll", "’ll", "is", "was", "are", "were"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found in the parse, before speaker resolution."""
+
+    cue: tuple[int, int]  # char span
+    cue_token: int  # token index of the cue head
+    content: tuple[int, int]  # char span
+    source: tuple[int, int] | None  # token range, inclusive
+    source_head: int | None  # token index
+    pattern: str  # "verb", "according_to", "agent", "colon", ...
+
+
+def _cue_span(doc: Doc, verb: Token) -> tuple[int, int]:
+    first = last = verb.i
+    for child in verb.children:
+        if child.dep_ in CUE_AUX and child.i < verb.i and child.lower_ in AUX_WORDS:
+            first = min(first, child.i)
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            last = child.i
+    return char_span(doc, first, last)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJ:
+            return child
+    # "..., saying ...", "and added that ...": the subject of the verb this one hangs from
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj",) and child.i < verb.head.i:
+                return child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _clausal(verb: Token) -> Token | None:
+    """The verb's clausal complement: one with "that" first, then one after the verb."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(clauses) <= 1:
+        return clauses[0] if clauses else None
+    for c in clauses:
+        if any(g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in c.children):
+            return c
+    after = [c for c in clauses if c.i > verb.i]
+    return after[0] if after else clauses[0]
+
+
+def _skip_fronted(doc: Doc, first: int, last: int, head: Token) -> int:
+    """Skip a fronted adverbial of ``head`` ("During the war, ...", "citing documents, ...")."""
+    while first < last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in '“"':
+        first += 1
+    for child in head.children:
+        if child.i > head.i or child.left_edge.i != first:
+            continue
+        fronted = child.dep_ in ("prep", "advcl", "npadvmod") or (
+            child.dep_ == "csubj" and child.tag_ == "VBG"
+        )
+        if fronted and child.right_edge.i + 1 <= last:
+            comma = child.right_edge if child.right_edge.text == "," else doc[child.right_edge.i + 1]
+            if comma.text == ",":
+                return _skip_fronted(doc, comma.i + 1, last, head)
+    return first
+
+
+def _surface_inverted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "CONTENT, SOURCE said." read off the surface: ``(source range, content range)``."""
+    sent = verb.sent
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if (
+        nxt is not None
+        and nxt.i < sent.end
+        and nxt.text not in (",", ".", ";", "?", "!")
+        and not nxt.is_space
+    ):
+        return None
+    j = verb.i - 1
+    while j >= sent.start and doc[j].dep_ in CUE_AUX | {"advmod"} and doc[j].i > sent.start:
+        j -= 1
+    k = j
+    while k > sent.start and doc[k].text != "," and k > verb.i - 14:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in '“”"':
+            return None
+        k -= 1
+    if k <= sent.start or doc[k].text != "," or k == j:
+        return None
+    return (k + 1, j), (sent.start, k - 1)
+
+
+def _quote_after(doc: Doc, tok_end: int, quoted: list[Quoted]) -> Quoted | None:
+    """A quoted stretch starting right after char ``tok_end`` (past ':' ',' and spaces)."""
+    text = doc.text
+    j = tok_end
+    while j < len(text) and (text[j] in " ,:\t" or text[j] == "\n"):
+        j += 1
+    for q in quoted:
+        if q.start == j:
+            return q
+    return None
+
+
+def _quote_before(doc: Doc, start: int, quoted: list[Quoted]) -> Quoted | None:
+    """A quoted stretch ending right before char ``start`` (only spaces or commas between)."""
+    text = doc.text
+    for q in quoted:
+        if q.end <= start and start - q.end <= 3 and not text[q.end : start].strip(" ,\n"):
+            return q
+    return None
+
+
+OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr", "acomp", "dative"}
+
+
+def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | None:
+    """ "called X Y", "wants to ...", "called for X": the complements after the cue."""
+    kids = [c for c in verb.children if c.i > cue_last and c.dep_ in OBJECT_DEPS]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == cue_last:
+            kids.extend(g for g in c.children if g.dep_ == "pobj")
+    if not kids:
+        return None
+    last = max(c.right_edge.i for c in kids)
+    return _range_from(doc, cue_last + 1, last)
+
+
+def _range_from(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    first, last = trim_tokens(doc, first, last)
+    if last < first:
+        return None
+    return char_span(doc, first, last)
+
+
+def _outside(verb: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
+    """Content of the sentence holding ``verb`` once ``cut`` (the cue clause) is removed."""
+    sent = verb.sent
+    first, last = exclude(sent.start, sent.end - 1, cut[0], cut[1])
+    doc = verb.doc
+    first = _skip_fronted(doc, first, last, sent.root)
+    return _range_from(doc, first, last)
+
+
+def _head_in(doc: Doc, first: int, last: int) -> Token:
+    """The token of ``first..last`` whose head lies outside the range."""
+    for t in doc[first : last + 1]:
+        if not first <= t.head.i <= last or t.head is t:
+            return t
+    return doc[last]
+
+
+def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
+    """Attribution candidates of ``doc``, in text order."""
+    out: list[Candidate] = []
+    for tok in doc:
+        lower = tok.lower_
+        cue_span: tuple[int, int] | None = None
+        if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            src = subtree_range(pobj)
+            cut = (tok.i, src[1])
+            content = _outside(tok, cut)
+            if content is None:
+                continue
+            out.append(
+                Candidate(char_span(doc, tok.i, tok.i + 1), tok.i, content, src, pobj.i, "according_to")
+            )
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS):
+            continue
+        if any(q.start < tok.idx < q.end for q in quoted):
+            continue  # a cue inside a quotation belongs to the quoted speaker's own words
+        subj = _subject(tok)
+        agent = _agent(tok) if lemma in AGENT_CUES else None
+        source_tok = subj if agent is None else agent
+        clause = _clausal(tok)
+        content: tuple[int, int] | None = None
+        pattern = "verb"
+        after = _quote_after(doc, tok.idx + len(tok.text), quoted)
+        if after is not None and (clause is None or clause.i >= tok.i):
+            content = (after.start, after.end)
+            pattern = "quote_after"
+        elif clause is not None and lemma not in QUOTE_ONLY_VERBS:
+            first, last = subtree_range(clause)
+            if clause.i < tok.i and source_tok is not None:
+                last = min(last, source_tok.left_edge.i - 1)
+            content = _range_from(doc, first, last)
+        elif tok.dep_ in ("parataxis",) or (
+            tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        ):
+            if lemma in NEEDS_CLAUSE and tok.dep_ != "parataxis":
+                continue
+            cut = subtree_range(tok)
+            head = tok.head
+            first, last = subtree_range(head)
+            first, last = exclude(first, last, *cut)
+            first = _skip_fronted(doc, first, last, head)
+            content = _range_from(doc, first, last)
+            pattern = "inverted"
+        elif agent is not None and tok.dep_ in ("advcl", "relcl", "acl"):
+            cut = subtree_range(tok)
+            # "as detailed by X": cut the "as" too
+            content = _outside(tok, (min(cut[0], tok.i - 1), cut[1]))
+            pattern = "agent"
+        if content is None and source_tok is not None and lemma in SPEECH_VERBS:
+            before = _quote_before(doc, doc[min(source_tok.left_edge.i, tok.i)].idx, quoted)
+            if before is not None:
+                content, pattern = (before.start, before.end), "quote_before"
+        if content is None and source_tok is not None and lemma in OBJECT_VERBS and source_tok.i < tok.i:
+            cue_last = tok.i
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in CUE_PARTICLES.get(lemma, ()) and nxt.head is tok:
+                cue_last = nxt.i
+            content = _object_content(doc, tok, cue_last)
+            if content is not None:
+                pattern = "object"
+                first = min([tok.i] + [c.i for c in tok.children if c.dep_ in CUE_AUX and c.i < tok.i])
+                cue_span = char_span(doc, first if doc[first].lower_ in AUX_WORDS else tok.i, cue_last)
+        if agent is not None and cue_span is None:
+            by = agent.head
+            first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "as" else tok.i
+            cue_span = char_span(doc, first, by.i)
+        src = subtree_range(source_tok) if source_tok is not None else None
+        surface = _surface_inverted(doc, tok) if pattern == "verb" and clause is None else None
+        if surface is not None and (content is None or source_tok is None or source_tok.i < surface[0][0]):
+            src, content_range = surface
+            source_tok = _head_in(doc, *src)
+            content = _range_from(doc, *content_range)
+            pattern = "inverted"
+        if content is None:
+            continue
+        out.append(
+            Candidate(
+                cue_span or _cue_span(doc, tok),
+                tok.i,
+                content,
+                src,
+                source_tok.i if source_tok is not None else None,
+                pattern,
+            )
+        )
+    return out

@@ -1,0 +1,54 @@
+"""Token and character span helpers over a spaCy parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from polemos.extract.quote_rules.marks import ANY_MARK, CLOSERS, STRAIGHT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+TRIM_PUNCT = set(",.;:—–-!?…") | {"--"}
+LEADING_SKIP = {"cc", "punct"}
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """Token index range ``[first, last]`` of ``tok``'s subtree (left to right edge)."""
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def char_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Character span of tokens ``first..last`` inclusive."""
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def trim_tokens(doc: Doc, first: int, last: int, keep_closing_mark: bool = True) -> tuple[int, int]:
+    """Drop leading/trailing punctuation, spaces and conjunctions (closing quote marks stay)."""
+    while first <= last and (
+        doc[first].is_space
+        or (doc[first].text in TRIM_PUNCT)
+        or doc[first].dep_ == "cc"
+        or (doc[first].text in CLOSERS)
+    ):
+        first += 1
+    while last >= first and (
+        doc[last].is_space
+        or doc[last].text in TRIM_PUNCT
+        or (doc[last].dep_ == "cc" and last > first)
+        or (doc[last].text in ANY_MARK and not keep_closing_mark)
+        or (doc[last].text in ANY_MARK and doc[last].text not in CLOSERS and doc[last].text != STRAIGHT)
+    ):
+        last -= 1
+    return first, last
+
+
+def exclude(first: int, last: int, cut_first: int, cut_last: int) -> tuple[int, int]:
+    """The longer side of ``first..last`` once ``cut_first..cut_last`` is removed."""
+    if cut_last < first or cut_first > last:
+        return first, last
+    left = (first, cut_first - 1)
+    right = (cut_last + 1, last)
+    left_len = left[1] - left[0]
+    right_len = right[1] - right[0]
+    return left if left_len >= right_len else right

@@ -1,0 +1,152 @@
+"""Toponym resolution: pick the gazetteer entry a place name refers to, with the reason.
+
+The score of a candidate adds a prior (kind: countries and admin areas beat
+same-named villages; population; the name being the entry's own or a project
+alias), containment ("X, Y" and "X in Y") and agreement with the article's
+other places (their countries and admin-1 areas).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from polemos.geo.gazetteer import Candidate, Gazetteer
+from polemos.geo.normalize import name_key
+
+KIND_BASE = {"continent": 9.0, "country": 10.0, "adm1": 3.0, "adm2": 0.5, "city": 0.0}
+ADMIN_POP_DIVISOR = 10.0  # admin populations are sums of their cities: discount them
+QUALITY_BONUS = {3: 6.0, 2: 1.5, 1: 0.0}
+CAPITAL_BONUS = 1.5
+CONTAINER_MATCH, CONTAINER_MISMATCH = 10.0, -6.0
+CONTEXT_COUNTRY, CONTEXT_ADMIN1 = 5.0, 3.0
+PREFER_BONUS = 5.0
+BIG_CITY = 100_000  # a city this large beats a same-named admin area of its country ("Washington", "Tunis")
+
+ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "prefecture", "oblast")
+CITY_WORDS = ("city", "town", "village")
+_LEAD = re.compile(
+    r"^(?:the\s+)?(?:(?P<word>city|town|village|province|state|county|district|region|governorate)\s+of\s+)",
+    re.I,
+)
+_TAIL = re.compile(r"\s+(?P<word>" + "|".join(ADMIN_WORDS + CITY_WORDS) + r")$", re.I)
+_THE = re.compile(r"^the\s+", re.I)
+_POSS = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+PRECISION = {"city": "city", "adm1": "admin1", "adm2": "admin2", "country": "country", "continent": "region"}
+
+
+@dataclass
+class Context:
+    """What the rest of the article says: countries and admin-1 areas already resolved."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    container: Candidate | None = None  # the Y of "X, Y" or "X in Y"
+
+    def add(self, c: Candidate, weight: float = 1.0) -> None:
+        """Count a resolved place as context for the others."""
+        if c.country:
+            self.countries[c.country] += weight  # type: ignore[assignment]
+        if c.admin1 and c.kind in ("city", "adm1", "adm2"):
+            self.admin1s[(c.country, c.admin1)] += weight  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen entry (or None) and why."""
+
+    candidate: Candidate | None
+    reason: str
+    n_candidates: int = 0
+
+
+def mention_keys(text: str) -> tuple[list[str], str | None]:
+    """Name keys to try for a mention, most literal first, and a kind preference from its type word."""
+    t = _POSS.sub("", text.strip())
+    keys = [name_key(t)]
+    prefer: str | None = None
+    bare = _THE.sub("", t)
+    m = _LEAD.match(bare)
+    if m:
+        prefer = "city" if m["word"].lower() in CITY_WORDS else "admin"
+        bare = bare[m.end() :]
+    m = _TAIL.search(bare)
+    if m and m.start() > 0:
+        prefer = "city" if m["word"].lower() in CITY_WORDS else "admin"
+        keys.append(name_key(bare))
+        bare = bare[: m.start()]
+    for k in (name_key(bare),):
+        if k and k not in keys:
+            keys.append(k)
+    return keys, prefer
+
+
+def _pop_term(c: Candidate) -> float:
+    pop = c.population / ADMIN_POP_DIVISOR if c.kind in ("adm1", "adm2") else c.population
+    return math.log10(pop + 1.0)
+
+
+def _contains(container: Candidate, c: Candidate) -> bool:
+    if container.kind == "country":
+        return c.country == container.country
+    if container.kind == "adm1":
+        return c.country == container.country and c.admin1 == container.admin1
+    if container.kind == "continent":
+        return True
+    return c.country == container.country
+
+
+def score(c: Candidate, ctx: Context, prefer: str | None = None) -> float:
+    """The resolver's score of one candidate in its context (higher is better)."""
+    s = KIND_BASE.get(c.kind, 0.0) + _pop_term(c) + QUALITY_BONUS.get(c.quality, 0.0)
+    if c.fcode == "PPLC":
+        s += CAPITAL_BONUS
+    if ctx.container is not None and ctx.container.gid != c.gid:
+        s += CONTAINER_MATCH if _contains(ctx.container, c) else CONTAINER_MISMATCH
+    total_c = sum(ctx.countries.values())
+    if total_c and c.country and c.kind != "country":
+        s += CONTEXT_COUNTRY * ctx.countries[c.country] / total_c
+    total_a = sum(ctx.admin1s.values())
+    if total_a and c.admin1 and c.kind in ("city", "adm2"):
+        s += CONTEXT_ADMIN1 * ctx.admin1s[(c.country, c.admin1)] / total_a
+    if prefer == "admin" and c.kind in ("adm1", "adm2") or prefer == "city" and c.kind == "city":
+        s += PREFER_BONUS
+    return s
+
+
+def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Resolution:
+    """Resolve one place name in its context; an unknown name gets ``candidate=None`` and a reason."""
+    ctx = ctx or Context()
+    keys, prefer = mention_keys(text)
+    cands: tuple[Candidate, ...] = ()
+    used = ""
+    for key in keys:
+        if key:
+            cands = gazetteer.candidates(key)
+            if cands:
+                used = key
+                break
+    if not cands:
+        return Resolution(None, f"no gazetteer entry named {text!r}")
+    best = max(cands, key=lambda c: (score(c, ctx, prefer), c.population, -c.gid))
+    if best.kind in ("adm1", "adm2") and prefer != "admin":
+        twins = [
+            c
+            for c in cands
+            if c.kind == "city"
+            and c.country == best.country
+            and c.population >= (BIG_CITY if c.quality >= 2 else 10 * BIG_CITY)
+        ]
+        if twins:
+            best = max(twins, key=lambda c: (score(c, ctx, prefer), c.population))
+    why = [f"name {used!r} via {best.source}"]
+    if len(cands) > 1:
+        why.append(f"best of {len(cands)} candidates")
+    if ctx.container is not None and _contains(ctx.container, best):
+        why.append(f"inside {ctx.container.name}")
+    elif ctx.countries.get(best.country):
+        why.append(f"agrees with the article's places in {best.country}")
+    return Resolution(best, "; ".join(why), len(cands))

@@ -1,0 +1,281 @@
+"""A knowledge base of canonical actors across articles, seeded from the Phoenix dictionaries.
+
+Actors seen in articles live in ``kb.actors`` (what the store persists); the seed (states with
+demonyms and cities, leaders with dated codes, IGOs, NGOs, media, armed groups) stays a shared
+read-only index, and a seed actor is copied into ``kb.actors`` the first time it is resolved.
+Every join of a new name to a known actor by a rule other than an exact alias is logged in
+``kb.merges`` and can be undone with :meth:`KnowledgeBase.undo_merge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from polemos.kb.merges import Merge
+from polemos.kb.names import is_acronym_of, loose_key, normalise_name
+from polemos.kb.seed import Seed, SeedEntry, load_seed
+from polemos.model import Actor
+
+_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "GROUP": "group"}
+
+
+def _compatible_type(want: str | None, have: str) -> bool:
+    if want is None or have in ("ANY", want):
+        return True
+    if "PERSON" in (want, have):
+        return False
+    if "GPE" in (want, have):
+        return {want, have} <= {"GPE", "GROUP"}
+    return True  # ORG ~ GROUP
+
+
+def _strip_the(norm: str) -> str:
+    return norm[4:] if norm.startswith("the ") else norm
+
+
+class KnowledgeBase:
+    """Canonical actors by key, an alias index, the seed and the merge log."""
+
+    def __init__(self, seed: bool = True) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.merges: list[Merge] = []
+        self._alias: dict[str, list[str]] = {}
+        self._seed: Seed | None = load_seed() if seed else None
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def from_actors(cls, actors: Iterable[Actor], merges: Iterable[Merge] = (), seed: bool = True) -> KnowledgeBase:
+        """A knowledge base holding stored ``actors`` (and their merge log) on top of the seed."""
+        kb = cls(seed=seed)
+        for actor in actors:
+            kb.add(Actor(actor.key, actor.name, actor.type, actor.country, actor.sector, list(actor.aliases)))
+        kb.merges = list(merges)
+        return kb
+
+    def add(self, actor: Actor) -> Actor:
+        """Add ``actor`` (or merge its aliases into the existing actor with its key)."""
+        existing = self.actors.get(actor.key)
+        if existing is None:
+            self.actors[actor.key] = actor
+            existing = actor
+        for alias in [actor.name, *actor.aliases]:
+            self._add_alias(existing, alias)
+        return existing
+
+    def _add_alias(self, actor: Actor, alias: str) -> None:
+        if alias != actor.name and alias not in actor.aliases:
+            actor.aliases.append(alias)
+        norm = _strip_the(normalise_name(alias))
+        for form in {norm, loose_key(norm)}:
+            keys = self._alias.setdefault(form, [])
+            if actor.key not in keys:
+                keys.append(actor.key)
+
+    def _drop_alias(self, actor: Actor, alias: str) -> None:
+        if alias in actor.aliases:
+            actor.aliases.remove(alias)
+        norm = _strip_the(normalise_name(alias))
+        for form in {norm, loose_key(norm)}:
+            keys = self._alias.get(form, [])
+            if actor.key in keys and not any(
+                _strip_the(normalise_name(a)) == norm for a in [actor.name, *actor.aliases]
+            ):
+                keys.remove(actor.key)
+
+    # -- lookup -------------------------------------------------------------------------------
+    def get(self, key: str) -> Actor | None:
+        """The actor with ``key``: a known one, or a seed actor copied in on first use."""
+        actor = self.actors.get(key)
+        if actor is None and self._seed is not None and key in self._seed.by_key:
+            actor = self._materialise(self._seed.entries[self._seed.by_key[key]], None, None)
+        return actor
+
+    def _materialise(self, entry: SeedEntry, want: str | None, date: str | None) -> Actor:
+        existing = self.actors.get(entry.key)
+        if existing is not None:
+            return existing
+        country, sector = entry.code_on(date)
+        kind = entry.type if entry.type != "ANY" else (want if want in ("PERSON", "ORG", "GROUP") else "ORG")
+        return self.add(Actor(entry.key, entry.name, kind, country, sector, []))
+
+    def _forms(self, name: str) -> list[tuple[str, str]]:
+        """(lookup form, rule) for ``name``, most exact first."""
+        norm = _strip_the(normalise_name(name))
+        loose = loose_key(norm)
+        forms = [(norm, "alias"), (loose, "loose_name")]
+        words = loose.split()
+        if self._seed is not None and len(words) > 1 and words[0] in self._seed.state_words:
+            forms.append((" ".join(words[1:]), "loose_name"))
+        return forms
+
+    def candidates(
+        self, name: str, type: str | None = None, country: str | None = None, context_date: str | None = None
+    ) -> list[tuple[Actor | SeedEntry, str]]:
+        """Known actors, then seed entries, that ``name`` may denote, each with the rule that found it."""
+        out: list[tuple[Actor | SeedEntry, str]] = []
+        seen: set[str] = set()
+        for form, rule in self._forms(name):
+            for key in self._alias.get(form, ()):
+                actor = self.actors[key]
+                if key not in seen and _compatible_type(type, actor.type) and self._same_country(country, actor.country):
+                    out.append((actor, rule))
+                    seen.add(key)
+        if self._seed is not None:
+            for form, rule in self._forms(name):
+                for pos in self._seed.index.get(form, ()):
+                    entry = self._seed.entries[pos]
+                    if entry.key in seen or not _compatible_type(type, entry.type):
+                        continue
+                    if not self._same_country(country, entry.code_on(context_date)[0]):
+                        continue
+                    out.append((entry, rule))
+                    seen.add(entry.key)
+        return out
+
+    @staticmethod
+    def _same_country(a: str | None, b: str | None) -> bool:
+        return a is None or b is None or a == b
+
+    def lookup(self, name: str, type: str | None = None, country: str | None = None) -> Actor | None:
+        """The actor known under ``name`` (any alias), or None; never creates one."""
+        found = self.candidates(name, type, country)
+        if not found:
+            return None
+        best = found[0][0]
+        return best if isinstance(best, Actor) else self._materialise(best, type, None)
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve(
+        self,
+        name: str,
+        type: str,
+        country: str | None = None,
+        context_date: str | None = None,
+        *,
+        sector: str | None = None,
+        aliases: Iterable[str] = (),
+        article_id: str | None = None,
+    ) -> Actor:
+        """The actor ``name`` (with in-article ``aliases``) denotes: looked up, or created and added.
+
+        A person whose names are all one word joins a known person only when exactly one matches.
+        Joins by a rule other than an exact alias are logged in ``merges``.
+        """
+        names = [name, *[a for a in aliases if a != name]]
+        for i, form in enumerate(names):
+            found = self.candidates(form, type, country, context_date)
+            if type == "PERSON" and len(normalise_name(form).split()) == 1:
+                if len({c[0].key for c in found}) != 1:
+                    continue
+            if not found:
+                continue
+            match, rule = found[0]
+            actor = match if isinstance(match, Actor) else self._materialise(match, type, context_date)
+            self._fill(actor, country, sector)
+            new = [n for n in names if n != actor.name and n not in actor.aliases]
+            known = {normalise_name(a) for a in [actor.name, *actor.aliases]}
+            if rule != "alias" and i == 0 and normalise_name(form) not in known:
+                self.merges.append(
+                    Merge(rule, actor.key, self._new_key(form, type), list(new), article_id=article_id)
+                )
+            for alias in new:
+                self._add_alias(actor, alias)
+            return actor
+        actor = Actor(self._new_key(name, type, country), name, type, country, sector, [])
+        self.add(actor)
+        for alias in names[1:]:
+            self._add_alias(actor, alias)
+        return actor
+
+    @staticmethod
+    def _fill(actor: Actor, country: str | None, sector: str | None) -> None:
+        if actor.country is None and country:
+            actor.country = country
+        if actor.sector is None and sector:
+            actor.sector = sector
+
+    def _new_key(self, name: str, type: str, country: str | None = None) -> str:
+        base = f"{_PREFIX.get(type, 'org')}:{_strip_the(normalise_name(name))}"
+        key = base if base not in self.actors else f"{base}|{country or 'X'}"
+        n = 2
+        while key in self.actors and key != base:
+            key = f"{base}#{n}"
+            n += 1
+        return key
+
+    # -- merges -------------------------------------------------------------------------------
+    def merge(self, kept: str, merged: str, rule: str = "manual", article_id: str | None = None) -> Merge:
+        """Join actor ``merged`` into actor ``kept`` (its name and aliases become aliases) and log it."""
+        keep, gone = self.actors[kept], self.actors.pop(merged)
+        added = [a for a in [gone.name, *gone.aliases] if a != keep.name and a not in keep.aliases]
+        for alias in [gone.name, *gone.aliases]:
+            self._drop_alias(gone, alias)
+        for keys in self._alias.values():
+            if merged in keys:
+                keys.remove(merged)
+        for alias in added:
+            self._add_alias(keep, alias)
+        self._fill(keep, gone.country, gone.sector)
+        record = Merge(rule, kept, merged, added, article_id=article_id, merged_actor=gone.to_json())
+        self.merges.append(record)
+        return record
+
+    def undo_merge(self, merge: Merge) -> Actor:
+        """Split ``merge`` again: its aliases leave the kept actor and form the merged actor anew."""
+        keep = self.actors[merge.kept]
+        for alias in merge.aliases:
+            self._drop_alias(keep, alias)
+        data = merge.merged_actor or {}
+        name = data.get("name") or (merge.aliases[0] if merge.aliases else merge.merged.split(":", 1)[-1])
+        actor = Actor(
+            key=merge.merged,
+            name=name,
+            type=data.get("type") or keep.type,
+            country=data.get("country"),
+            sector=data.get("sector"),
+            aliases=[a for a in merge.aliases if a != name],
+        )
+        if merge in self.merges:
+            self.merges.remove(merge)
+        return self.add(actor)
+
+    # -- codes and vocabularies ---------------------------------------------------------------
+    def code_at(self, key: str, date: str | None) -> tuple[str | None, str | None]:
+        """(country, sector) of actor ``key`` on ``date``: dated seed codes hold only in their period."""
+        if self._seed is not None and key in self._seed.by_key:
+            country, sector = self._seed.entries[self._seed.by_key[key]].code_on(date)
+            actor = self.actors.get(key)
+            return country or (actor.country if actor else None), sector
+        actor = self.actors.get(key)
+        return (actor.country, actor.sector) if actor else (None, None)
+
+    def agent_sector(self, noun: str) -> str | None:
+        """The CAMEO sector of an agent noun ("ambassador" -> GOV, "warplanes" -> MIL), or None."""
+        if self._seed is None:
+            return None
+        norm = normalise_name(noun)
+        hit = self._seed.agents.get(norm)
+        if hit is None and norm.endswith("s"):
+            hit = self._seed.agents.get(norm[:-1]) or self._seed.agents.get(norm[:-2] if norm.endswith("es") else "")
+        return hit
+
+    def state(self, word: str) -> Actor | None:
+        """The state a name or demonym denotes ("Iranian", "Americans", "US"), or None."""
+        norm = _strip_the(normalise_name(word))
+        for form in (norm, norm[:-1] if norm.endswith("s") else ""):
+            if not form:
+                continue
+            for actor, _ in self.candidates(form, "GPE"):
+                if actor.key.startswith("state:"):
+                    return actor if isinstance(actor, Actor) else self._materialise(actor, "GPE", None)
+        return None
+
+    def is_acronym(self, short: str, long: str) -> bool:
+        """True when ``short`` abbreviates ``long`` (IRGC, Iran Revolutionary Guards Corp)."""
+        return is_acronym_of(short, long)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.actors

@@ -1,0 +1,144 @@
+"""The main job: read -> clean -> parse (once) -> extract -> store, article by article.
+
+Each article is committed in its own transaction, so a killed run keeps what
+it stored and a rerun skips it (same content hash) and resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from polemos.clean import clean_text
+from polemos.config import Settings
+from polemos.model import Article, Extraction, Failure, RawItem
+from polemos.store import Store
+
+_ID_SAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What one ingest run did."""
+
+    read: int = 0
+    stored: int = 0
+    skipped_existing: int = 0
+    duplicates: int = 0
+    non_english: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    events: int = 0
+    quotes: int = 0
+    mentions: int = 0
+    places: int = 0
+    tokens: int = 0
+
+
+def content_hash(text: str) -> str:
+    """Hash of the clean text, whitespace-insensitive: the same content is stored once."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def prepare_article(raw: RawItem) -> Article:
+    """Clean a raw item into an article with a stable id and a content hash."""
+    cleaned = clean_text(raw.text)
+    if not cleaned.text.strip():
+        raise ValueError("nothing left after cleaning")
+    digest = content_hash(cleaned.text)
+    base = _ID_SAFE.sub("-", raw.id).strip("-") if raw.id else ""
+    return Article(
+        id=base or digest[:16],
+        text=cleaned.text,
+        content_hash=digest,
+        origin=raw.origin,
+        title=raw.title or cleaned.title,
+        url=raw.url,
+        source=raw.source,
+        published=raw.published,
+        language=raw.language or "en",
+        segments=cleaned.segments,
+        removals=cleaned.removals,
+    )
+
+
+class Pipeline:
+    """Holds what lives for a whole run: the store, the knowledge base, the gazetteer."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        from polemos.extract.places import get_gazetteer
+
+        from polemos.kb import KnowledgeBase
+        from polemos.nlp.model_loader import load_model
+
+        self.store = store
+        self.settings = settings
+        self.nlp = load_model(settings.spacy_model)  # fails early with what to install
+        self.kb = KnowledgeBase.from_actors(store.load_actors())
+        self.gazetteer = get_gazetteer()
+
+    def _accepted(self, items: Iterable[RawItem | Failure], summary: RunSummary) -> Iterator[Article]:
+        """Clean each item; record failures; skip content already stored."""
+        from polemos.ingest.language import detect_language
+
+        for item in items:
+            if isinstance(item, Failure):
+                self._fail(item, summary)
+                continue
+            summary.read += 1
+            try:
+                article = prepare_article(item)
+            except Exception as exc:
+                self._fail(Failure(item.origin, f"cannot clean: {exc}", stage="clean"), summary)
+                continue
+            if self.store.has_content(article.content_hash):
+                summary.skipped_existing += 1
+                continue
+            if self.store.has_article(article.id):
+                article.id = f"{article.id}-{article.content_hash[:8]}"
+            if item.language is None:
+                article.language = detect_language(article.text)[0]
+            if article.language != "en":
+                summary.non_english += 1
+                self.store.write(Extraction(article=article))  # stored and flagged, not parsed
+                summary.stored += 1
+                continue
+            yield article
+
+    def _fail(self, failure: Failure, summary: RunSummary) -> None:
+        summary.failed += 1
+        summary.failures.append(failure)
+        self.store.record_failure(failure)
+
+    def run(
+        self, items: Iterable[RawItem | Failure], on_article: Callable[[Article], None] | None = None
+    ) -> RunSummary:
+        """Process every item, committing article by article."""
+        from polemos.extract.article import extract_article
+        from polemos.nlp.parse import parse_articles
+
+        summary = RunSummary()
+        articles = self._accepted(items, summary)
+        for parsed in parse_articles(
+            articles, self.settings.spacy_model, self.settings.batch_size, self.settings.n_process
+        ):
+            try:
+                extraction = extract_article(parsed, self.kb, self.gazetteer)
+                self.store.write(extraction)
+            except Exception as exc:
+                self._fail(
+                    Failure(parsed.article.origin, f"extraction failed: {type(exc).__name__}: {exc}", "extract"),
+                    summary,
+                )
+                continue
+            summary.stored += 1
+            summary.tokens += len(parsed.doc)
+            summary.events += len(extraction.events)
+            summary.quotes += len(extraction.quotes)
+            summary.mentions += len(extraction.mentions)
+            summary.places += len(extraction.places)
+            if on_article is not None:
+                on_article(parsed.article)
+        return summary

@@ -1,0 +1,204 @@
+"""The SQLite schema, as an ordered list of migrations.
+
+Migration ``n`` takes a store from schema version ``n - 1`` to ``n``; the
+current version is kept in ``PRAGMA user_version``.  Never edit a released
+migration: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        source TEXT,
+        published TEXT,
+        language TEXT NOT NULL DEFAULT 'en',
+        text TEXT NOT NULL,
+        segments TEXT NOT NULL DEFAULT '[]',
+        removals TEXT NOT NULL DEFAULT '[]',
+        duplicate_of TEXT REFERENCES articles(id),
+        status TEXT NOT NULL DEFAULT 'done',
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_published ON articles(published);
+
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        section TEXT NOT NULL DEFAULT 'body',
+        PRIMARY KEY (article_id, idx)
+    );
+
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        code TEXT
+    );
+    CREATE INDEX actors_name ON actors(name);
+
+    CREATE TABLE aliases (
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        PRIMARY KEY (actor_id, alias)
+    );
+
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        role TEXT,
+        actor_id INTEGER NOT NULL REFERENCES actors(id)
+    );
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+    CREATE INDEX mentions_article ON mentions(article_id);
+
+    CREATE TABLE affiliations (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        relation TEXT NOT NULL,
+        other_id INTEGER NOT NULL REFERENCES actors(id),
+        qualifier TEXT
+    );
+    CREATE INDEX affiliations_actor ON affiliations(actor_id);
+
+    CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        name TEXT,
+        geonameid INTEGER,
+        lat REAL,
+        lon REAL,
+        feature_class TEXT,
+        feature_code TEXT,
+        country TEXT,
+        admin1 TEXT,
+        precision TEXT,
+        reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX places_article ON places(article_id);
+    CREATE INDEX places_geonameid ON places(geonameid);
+
+    CREATE TABLE dates (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT,
+        precision TEXT,
+        reason TEXT NOT NULL DEFAULT ''
+    );
+
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_id INTEGER REFERENCES actors(id),
+        speaker_text TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_description TEXT,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        addressee TEXT,
+        outlet TEXT,
+        date TEXT,
+        confidence REAL NOT NULL,
+        flags TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_id);
+    CREATE INDEX quotes_article ON quotes(article_id);
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        quad_class INTEGER,
+        goldstein REAL,
+        date TEXT,
+        date_precision TEXT,
+        date_reason TEXT,
+        place_id INTEGER REFERENCES places(id),
+        place_reason TEXT,
+        confidence REAL NOT NULL,
+        hedge TEXT,
+        claimant_id INTEGER REFERENCES actors(id),
+        from_caption INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+
+    CREATE TABLE event_actors (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+        position INTEGER NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        name TEXT NOT NULL,
+        start INTEGER,
+        "end" INTEGER,
+        PRIMARY KEY (event_id, role, position)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        item TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

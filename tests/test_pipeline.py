@@ -1,0 +1,103 @@
+"""End to end: ingest -> store over the demo corpus and the seed article; resume and idempotence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from polemos.cli.app import app
+from polemos.ingest import read_inputs
+from polemos.pipeline import Pipeline
+from polemos.store import Store
+from polemos.store.queries import article_detail, iter_events, iter_quotes, stats
+from tests.conftest import DEMO, SEED, SEED_GOLD, needs_shared
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory, settings):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store(path) as store:
+        summary = Pipeline(store, settings).run(read_inputs([str(DEMO)]))
+    return path, summary
+
+
+def test_demo_corpus_end_to_end(demo_db):
+    path, summary = demo_db
+    n_lines = sum(1 for line in DEMO.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert summary.failed == 0 and summary.stored == n_lines
+    with Store(path) as store:
+        s = stats(store.conn)
+        assert s["articles"] == n_lines
+        assert s["events"] > n_lines and s["quotes"] > n_lines and s["places_resolved"] > n_lines
+        assert {"ASSAULT", "AGREE", "SANCTION"} <= set(s["events_by_type"])
+        # evidence: every event, quote and mention points at its text
+        texts = {r["id"]: r["text"] for r in store.conn.execute("SELECT id, text FROM articles")}
+        for table, col in (("events", "text"), ("mentions", "text"), ("places", "text")):
+            for r in store.conn.execute(f'SELECT article_id, start, "end", {col} FROM {table}'):
+                assert texts[r[0]][r[1]:r[2]] == r[3], (table, r)
+        for q in iter_quotes(store.conn):
+            ev = q["evidence"]
+            assert texts[ev["article"]][ev["start"]:ev["end"]] == q["content"]
+        for e in iter_events(store.conn):
+            assert e["evidence"]["sentence"] >= 0 and (e["source"] or e["target"])
+
+
+def test_reingest_is_a_noop(demo_db, settings):
+    path, _ = demo_db
+    with Store(path) as store:
+        before = stats(store.conn)
+        again = Pipeline(store, settings).run(read_inputs([str(DEMO)]))
+        assert again.stored == 0 and again.skipped_existing == again.read
+        assert stats(store.conn) == before
+
+
+def test_killed_run_resumes(tmp_path, settings):
+    path = tmp_path / "r.db"
+    items = [i for i in read_inputs([str(DEMO)])][:6]
+    with Store(path) as store:
+        Pipeline(store, settings).run(items[:3])  # a run that stopped after three articles
+    with Store(path) as store:
+        summary = Pipeline(store, settings).run(items)
+        assert summary.skipped_existing == 3 and summary.stored == 3
+        assert stats(store.conn)["articles"] == 6
+
+
+def test_bad_items_recorded_and_counted(tmp_path, settings):
+    good = tmp_path / "good.txt"
+    good.write_text("Protesters marched in Santiago on Friday, police said.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    bad_jsonl = tmp_path / "bad.jsonl"
+    bad_jsonl.write_text('{"id": 1}\nnot json\n', encoding="utf-8")
+    r = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--date", "2019-10-25", "-q"])
+    assert r.exit_code == 1
+    assert "empty input" in r.output and "lacks the text field" in r.output and "not JSON" in r.output
+    with Store(tmp_path / "x.db") as store:
+        s = stats(store.conn)
+        assert s["articles"] == 1 and s["failures"] == 3
+
+
+@needs_shared
+def test_seed_cleaning_expectations(tmp_path):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["cleaning"]
+    db = tmp_path / "seed.db"
+    r = runner.invoke(app, ["ingest", str(SEED), "--date", "2015-03-05", "--db", str(db), "-q"])
+    assert r.exit_code == 0, r.output
+    with Store(db) as store:
+        d = article_detail(store.conn, SEED.stem)
+    text = d["text"]
+    for broken, joined in gold["rejoin_broken_words"]:
+        assert broken not in text and joined in text
+    captions = [s for s in d["sentences"] if s["section"] == "caption"]
+    caption_text = "\n".join(s["text"] for s in captions)
+    for cap in gold["captions"]:
+        for piece in cap["split"]:
+            head = piece.rstrip(". ")
+            assert any(s["text"].startswith(head) for s in captions), (piece, caption_text)
+    for line in gold["boilerplate_to_drop"]:
+        assert line not in text
+    r = runner.invoke(app, ["show", SEED.stem, "--db", str(db)])
+    assert r.exit_code == 0 and "(caption)" in r.stdout

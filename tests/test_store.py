@@ -1,0 +1,173 @@
+"""The store: one transaction per article, evidence kept, queries in the JSON contract."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from polemos.model import (
+    Actor,
+    ActorRef,
+    Article,
+    Event,
+    Evidence,
+    Extraction,
+    Failure,
+    Mention,
+    Place,
+    Quote,
+    Sentence,
+)
+from polemos.store import Store
+from polemos.store.queries import (
+    EventFilter,
+    QuoteFilter,
+    actor_dossier,
+    article_detail,
+    iter_actors,
+    iter_events,
+    iter_quotes,
+    search_articles,
+    stats,
+)
+from polemos.store.schema import SCHEMA_VERSION
+
+TEXT = 'Iraqi forces attacked Islamic State fighters in Tikrit. "We will win," said Hadi al-Ameri.'
+
+
+def _ev(start: int, end: int, sentence: int = 0) -> Evidence:
+    return Evidence("art-1", sentence, start, end, TEXT[start:end])
+
+
+def _span(word: str, sentence: int = 0) -> Evidence:
+    i = TEXT.index(word)
+    return _ev(i, i + len(word), sentence)
+
+
+def make_extraction(article_id: str = "art-1", text: str = TEXT) -> Extraction:
+    article = Article(id=article_id, text=text, content_hash=f"hash-{article_id}", origin="test", title="Tikrit",
+                      published="2015-03-05", source="Wire", url="https://example.org/t")
+    s0_end = text.index(".") + 1
+    sentences = [Sentence(0, 0, s0_end, text[:s0_end]), Sentence(1, s0_end + 1, len(text), text[s0_end + 1:])]
+    irq = Actor("state:IRQ", "Iraq", "GPE", "IRQ", None, ["Iraqi"])
+    isis = Actor("org:islamic state", "Islamic State", "ORG", None, "REB", ["ISIS"])
+    ameri = Actor("person:hadi al-ameri", "Hadi al-Ameri", "PERSON", "IRQ", None, [])
+    mentions = [
+        Mention("Iraqi", "NORP", irq, _span("Iraqi")),
+        Mention("Islamic State", "ORG", isis, _span("Islamic State")),
+        Mention("Hadi al-Ameri", "PERSON", ameri, _span("Hadi al-Ameri", 1)),
+    ]
+    tikrit = Place("Tikrit", _span("Tikrit"), name="Tikrit", geonameid=90150, lat=34.6, lon=43.68, country="IQ",
+                   precision="city", reason="most populous match")
+    event = Event(
+        type="ASSAULT", evidence=_ev(0, s0_end), trigger=_span("attacked"), mode=None,
+        source=[ActorRef("state:IRQ", "Iraq", "IRQMIL", _span("Iraqi forces"))],
+        target=[isis.ref(_span("Islamic State fighters"))], cameo="190", quad_class=4, goldstein=-10.0,
+        place=tikrit, confidence=0.8,
+    )
+    qstart = text.index("We")
+    quote = Quote(content="We will win,", kind="direct", evidence=_ev(qstart, qstart + 12, 1),
+                  speaker=ameri.ref(), speaker_text="Hadi al-Ameri", speaker_span=_span("Hadi al-Ameri", 1),
+                  cue="said", cue_span=_span("said", 1), confidence=0.9)
+    return Extraction(article, sentences, mentions, [], [quote], [event], [tikrit], [])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.db") as s:
+        yield s
+
+
+def test_schema_version_and_wal(store):
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_write_and_read_back_with_evidence(store):
+    store.write(make_extraction())
+    (event,) = list(iter_events(store.conn))
+    assert event["type"] == "ASSAULT" and event["cameo"] == "190" and event["quad_class"] == 4
+    assert [a["name"] for a in event["source"]] == ["Iraq"] and event["source"][0]["code"] == "IRQ"
+    assert event["target"][0]["code"] == "REB" and event["target"][0]["name"] == "Islamic State"
+    assert event["place"]["geonameid"] == 90150 and event["place"]["lat"] == 34.6
+    ev = event["evidence"]
+    assert ev["article"] == "art-1" and ev["sentence"] == 0 and TEXT[ev["start"]:ev["end"]] == ev["text"]
+    assert event["date"] == "2015-03-05"  # falls back to the publication date
+    (quote,) = list(iter_quotes(store.conn))
+    assert quote["speaker"]["name"] == "Hadi al-Ameri" and quote["cue"] == "said" and quote["kind"] == "direct"
+    assert quote["evidence"]["sentence"] == 1
+
+
+def test_filters(store):
+    store.write(make_extraction())
+    assert len(list(iter_events(store.conn, EventFilter(type="assault")))) == 1
+    assert not list(iter_events(store.conn, EventFilter(type="AGREE")))
+    assert len(list(iter_events(store.conn, EventFilter(actor="ISIS")))) == 1  # alias
+    assert len(list(iter_events(store.conn, EventFilter(target="Islamic State")))) == 1
+    assert not list(iter_events(store.conn, EventFilter(source="Islamic State")))
+    assert len(list(iter_events(store.conn, EventFilter(place="Tikrit")))) == 1
+    assert not list(iter_events(store.conn, EventFilter(date_from="2016-01-01")))
+    assert len(list(iter_quotes(store.conn, QuoteFilter(speaker="Hadi al-Ameri")))) == 1
+    assert not list(iter_quotes(store.conn, QuoteFilter(kind="indirect")))
+
+
+def test_actors_dossier_detail_search_stats(store):
+    store.write(make_extraction())
+    names = [a["name"] for a in iter_actors(store.conn)]
+    assert set(names) == {"Iraq", "Islamic State", "Hadi al-Ameri"}
+    d = actor_dossier(store.conn, "ISIS")
+    assert d["name"] == "Islamic State" and d["code"] == "REB" and len(d["events"]) == 1
+    detail = article_detail(store.conn, "art-1")
+    assert len(detail["sentences"]) == 2 and detail["places"][0]["geonameid"] == 90150
+    assert search_articles(store.conn, "Tikrit")[0]["id"] == "art-1"
+    assert search_articles(store.conn, 'unbalanced "quote')  == []  # bad FTS syntax is not an error
+    s = stats(store.conn)
+    assert s["articles"] == 1 and s["events_by_type"] == {"ASSAULT": 1} and s["quotes"] == 1
+
+
+def test_one_transaction_per_article(store):
+    store.write(make_extraction("art-1"))
+    broken = make_extraction("art-2")
+    broken.events[0].trigger = None  # type: ignore[assignment]  # makes the write fail midway
+    with pytest.raises(AttributeError):
+        store.write(broken)
+    assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+    assert store.conn.execute("SELECT COUNT(*) FROM mentions WHERE article_id = 'art-2'").fetchone()[0] == 0
+    store.write(make_extraction("art-3"))  # the store still works, actor ids stay consistent
+    assert len(list(iter_events(store.conn, EventFilter(actor="Islamic State")))) == 2
+
+
+def test_same_content_hash_is_refused(store):
+    store.write(make_extraction())
+    assert store.has_content("hash-art-1") == "art-1"
+    with pytest.raises(sqlite3.IntegrityError):
+        store.write(make_extraction())
+
+
+def test_failures_recorded(store):
+    store.record_failure(Failure("x.txt", "empty input"))
+    assert stats(store.conn)["failures"] == 1
+
+
+def test_reopen_keeps_data_and_actors(tmp_path):
+    path = tmp_path / "t.db"
+    with Store(path) as s:
+        s.write(make_extraction())
+    with Store(path) as s:
+        keys = {a.key for a in s.load_actors()}
+        assert "org:islamic state" in keys
+        isis = next(a for a in s.load_actors() if a.key == "org:islamic state")
+        assert "ISIS" in isis.aliases
+
+
+def test_date_filters_respect_month_and_range_precision(store):
+    ex = make_extraction()
+    from polemos.model import TimeExpression
+
+    ex.events[0].date = TimeExpression("in March", ex.events[0].trigger, value="2015-03", precision="month")
+    store.write(ex)
+    assert len(list(iter_events(store.conn, EventFilter(date_from="2015-03-20")))) == 1
+    assert len(list(iter_events(store.conn, EventFilter(date_to="2015-03-01")))) == 1
+    assert not list(iter_events(store.conn, EventFilter(date_from="2015-04-01")))
+    assert not list(iter_events(store.conn, EventFilter(date_to="2015-02-28")))
