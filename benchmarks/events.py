@@ -27,7 +27,7 @@ from polemos.extract.actors import extract_actors
 from polemos.extract.event_coding.plover import OLD_NAMES
 from polemos.extract.events import extract_events
 from polemos.kb import KnowledgeBase
-from polemos.model import Article, Event, Segment
+from polemos.model import Actor, Article, Event, Mention, Segment
 from polemos.nlp.model_loader import load_model
 from polemos.nlp.parse import parse_one
 from polemos.nlp.parsed import ParsedArticle
@@ -243,6 +243,304 @@ def score_gsr(limit: int | None = None) -> dict[str, float]:
         "plover_gsr_any_type_accuracy": _pct(any_ok, n),
         "plover_gsr_source_agreement": _pct(src_ok, src_n),
         "plover_gsr_target_agreement": _pct(tgt_ok, tgt_n),
+    }
+
+
+# --------------------------------------------------------------------------- PETRARCH validation
+def _petr_date(text: str) -> int:
+    text = text.strip()
+    return int(("19" + text) if len(text) == 6 else text)
+
+
+def _petr_code(codes: list[str], day: int) -> str | None:
+    """The actor code valid on ``day`` among date-restricted codes ([ABC < 950601], [A 950601 - 990815])."""
+    for raw in codes:
+        parts = raw.split()
+        code, rest = parts[0], " ".join(parts[1:])
+        ok = True
+        if rest.startswith("<"):
+            ok = day < _petr_date(rest[1:])
+        elif rest.startswith(">"):
+            ok = day > _petr_date(rest[1:])
+        elif "-" in rest:
+            a, b = rest.split("-")
+            ok = _petr_date(a) <= day <= _petr_date(b)
+        if ok:
+            return None if code.startswith("-") or code.startswith("#") else code.upper()
+    return None
+
+
+def petr_actor_dictionary() -> list[tuple[list[str], list[str]]]:
+    """(phrase words, code lines) from PETR.Validate.actors.txt; aliases share their root's codes."""
+    entries: list[tuple[list[str], list[str]]] = []
+    group: list[list[str]] = []
+    codes: list[str] = []
+
+    def flush() -> None:
+        if group and codes:
+            entries.extend((words, list(codes)) for words in group)
+
+    for raw in (DATA / "petrarch2" / "PETR.Validate.actors.txt").read_text(errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip() or line.lstrip().startswith("<"):
+            continue
+        if line.startswith("+"):
+            group.append(line[1:].strip().split("[")[0].replace("_", " _").split())
+            continue
+        if line[0].isspace() and line.strip().startswith("["):
+            codes.append(line.strip()[1:].split("]")[0])
+            continue
+        flush()
+        name = line.split("[")[0]
+        group = [name.replace("_", " _").split()]
+        codes = [line.split("[", 1)[1].split("]")[0]] if "[" in line else []
+    flush()
+    return entries
+
+
+def _word_fits(pattern: str, token: str) -> bool:
+    if pattern.endswith("_") or pattern.startswith("_"):
+        return token == pattern.strip("_")
+    return token == pattern or (len(pattern) >= 4 and token.startswith(pattern))
+
+
+def petr_mentions(parsed: ParsedArticle, entries, day: int) -> list[Mention]:
+    """Actor mentions from the suite's own dictionary (longest match, TABARI-style stems)."""
+    doc = parsed.doc
+    words = [t.lower_ for t in doc]
+    index: dict[str, list] = {}
+    for phrase, codes in entries:
+        cleaned = [w.lower() for w in phrase if w.strip("_")]
+        if cleaned:
+            index.setdefault(cleaned[0].strip("_")[:4], []).append((cleaned, codes))
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        best = None
+        for phrase, codes in index.get(words[i][:4], []):
+            n = len(phrase)
+            fits = i + n <= len(doc) and all(_word_fits(p, words[i + k]) for k, p in enumerate(phrase))
+            if fits and (best is None or n > best[0]):
+                best = (n, codes)
+        if best is None:
+            i += 1
+            continue
+        n, codes = best
+        code = _petr_code(codes, day)
+        span = doc[i : i + n]
+        if code:
+            actor = Actor(
+                key=f"petr:{code}", name=span.text, type="GROUP", country=code[:3], sector=code[3:] or None
+            )
+            out.append(Mention(span.text, "ORG", actor, parsed.evidence(span.start_char, span.end_char)))
+        i += n
+    return out
+
+
+def score_petr(limit: int | None = None) -> dict[str, float]:
+    """PETRARCH validation records: gold (source, target) dyads found, precision, uncoded records."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring((DATA / "petrarch2" / "PETR.UnitTest.records.xml").read_text(errors="replace"))
+    sentences = root.iter("Sentence")
+    entries = petr_actor_dictionary()
+    kb = KnowledgeBase()
+    nlp = load_model(load_settings().spacy_model)
+    records = []
+    for sent in sentences:
+        text = " ".join((sent.findtext("Text") or "").split())
+        gold = [
+            (c.get("sourcecode", "").strip('"')[:3], c.get("targetcode", "").strip('"')[:3])
+            for c in sent.findall("EventCoding")
+            if c.get("sourcecode") is not None
+        ]
+        noevent = any(c.get("noevents") is not None for c in sent.findall("EventCoding"))
+        if (
+            text
+            and sent.findall("EventCoding")
+            and not any(c.get("error") is not None for c in sent.findall("EventCoding"))
+        ):
+            records.append((sent.get("id"), sent.get("date") or "19950101", text, gold, noevent))
+    records = records[:limit] if limit else records
+    gold_n = found = pred_n = pred_ok = noevent_n = noevent_ok = 0
+    for (rid, date, text, gold, noevent), doc in zip(records, nlp.pipe([r[2] for r in records]), strict=True):
+        parsed = ParsedArticle(article=make_article(text, rid), doc=doc)
+        mentions = petr_mentions(parsed, entries, _petr_date(date))
+        events = extract_events(parsed, kb, mentions)
+        dyads = {((s.code or "")[:3], (t.code or "")[:3]) for e in events for s in e.source for t in e.target}
+        gold_set = {g for g in gold if g[0] and g[1]}
+        if noevent:
+            noevent_n += 1
+            noevent_ok += not events
+        gold_n += len(gold_set)
+        found += len(gold_set & dyads)
+        pred_n += len(dyads)
+        pred_ok += len(dyads & gold_set)
+    rows = [
+        ("records scored", len(records)),
+        ("gold dyads", gold_n),
+        ("gold dyads found (recall)", f"{_pct(found, gold_n)}%"),
+        ("coded dyads that are gold (precision)", f"{_pct(pred_ok, pred_n)}% of {pred_n}"),
+        ("no-event records left uncoded", f"{noevent_ok}/{noevent_n}"),
+        ("PETRARCH2 reference", "48% of dyads at 80% precision"),
+    ]
+    _table("PETRARCH validation records (own dictionaries)", rows)
+    return {
+        "petr_dyad_recall": _pct(found, gold_n),
+        "petr_dyad_precision": _pct(pred_ok, pred_n),
+        "petr_noevent_uncoded": _pct(noevent_ok, noevent_n),
+    }
+
+
+# --------------------------------------------------------------------------- MUC-3/4
+def _muc_match(pred: str, mentions: list[str]) -> bool:
+    pred = re.sub(r"^(the|a|an) ", "", pred.lower().strip())
+    for item in mentions:
+        m = item[0] if isinstance(item, list) else item
+        m = re.sub(r"^(the|a|an) ", "", m.lower().strip())
+        if pred and m and (pred == m or (len(pred) > 3 and pred in m) or (len(m) > 3 and m in pred)):
+            return True
+    return False
+
+
+def score_muc(limit: int | None = None) -> dict[str, float]:
+    """MUC-3/4 test (processed, 200 docs): incidents found and PerpInd/PerpOrg/Target/Victim slot P/R/F1."""
+    docs = [
+        json.loads(line) for line in (DATA / "muc34" / "processed" / "test.jsonl").read_text().splitlines()
+    ]
+    docs = docs[:limit] if limit else docs
+    kb = KnowledgeBase()
+    nlp = load_model(load_settings().spacy_model)
+    roles = ("PerpInd", "PerpOrg", "Target", "Victim")
+    tp = dict.fromkeys(roles, 0)
+    n_pred = dict.fromkeys(roles, 0)
+    n_gold = dict.fromkeys(roles, 0)
+    inc_tp = inc_pred = inc_gold = 0
+    for doc_json, doc in zip(docs, nlp.pipe([d["doctext"] for d in docs], batch_size=16), strict=True):
+        parsed = ParsedArticle(article=make_article(doc_json["doctext"], doc_json["docid"]), doc=doc)
+        events = [e for e in extract_events(parsed, kb, extract_actors(parsed, kb)) if e.quad_class == 4]
+        has_gold = bool(doc_json["templates"])
+        inc_gold += has_gold
+        inc_pred += bool(events)
+        inc_tp += has_gold and bool(events)
+        pred: dict[str, set[str]] = {r: set() for r in roles}
+        for e in events:
+            for ref in e.source:
+                text = ref.span.text if ref.span else ref.name
+                pred["PerpOrg" if ref.key.split(":")[0] in ("org", "group", "petr") else "PerpInd"].add(
+                    text.lower()
+                )
+            for ref in e.target:
+                text = ref.span.text if ref.span else ref.name
+                pred["Target" if ref.key.startswith("np:") else "Victim"].add(text.lower())
+        for role in roles:
+            gold_entities = [ent for t in doc_json["templates"] for ent in t.get(role, [])]
+            n_gold[role] += len(gold_entities)
+            n_pred[role] += len(pred[role])
+            tp[role] += sum(any(_muc_match(p, ent) for p in pred[role]) for ent in gold_entities)
+    rows = [("documents", len(docs)), ("incident docs found (R)", f"{_pct(inc_tp, inc_gold)}% of {inc_gold}")]
+    rows.append(("incident docs precision", f"{_pct(inc_tp, inc_pred)}% of {inc_pred}"))
+    out: dict[str, float] = {"muc_test_incident_doc_recall": _pct(inc_tp, inc_gold)}
+    f_all = []
+    for role in roles:
+        p_, r_ = _pct(tp[role], n_pred[role]), _pct(tp[role], n_gold[role])
+        f = round(2 * p_ * r_ / (p_ + r_), 1) if p_ + r_ else 0.0
+        f_all.append(f)
+        rows.append((f"{role} P/R/F1", f"{p_} / {r_} / {f}  (gold {n_gold[role]}, predicted {n_pred[role]})"))
+    rows.append(("place, date", "not scored here: filled by the places and dates stage"))
+    _table("MUC-3/4 test (processed split)", rows)
+    out["muc_test_slot_macro_f1"] = round(sum(f_all) / len(f_all), 1)
+    return out
+
+
+# --------------------------------------------------------------------------- re3d
+def score_re3d(limit: int | None = None) -> dict[str, float]:
+    """re3d: for gold FightingAgainst/AlliesOf/CommWith pairs linked by events, does the net sign agree?"""
+    sign_of = {"FightingAgainst": -1, "AlliesOf": 1, "CommWith": 1}
+    kb = KnowledgeBase()
+    nlp = load_model(load_settings().spacy_model)
+    docs, rels = [], []
+    for folder in sorted(p for p in (DATA / "re3d-open").iterdir() if p.is_dir()):
+        docs += [json.loads(x) for x in (folder / "documents.json").read_text().splitlines() if x.strip()]
+        rels += [json.loads(x) for x in (folder / "relations.json").read_text().splitlines() if x.strip()]
+    docs = docs[:limit] if limit else docs
+    pairs: dict[str, list[dict]] = {}
+    for r in rels:
+        if r["type"] in sign_of:
+            pairs.setdefault(r["documentId"], []).append(r)
+    gold_n = linked = agree = 0
+    for doc_json, doc in zip(docs, nlp.pipe([d["text"] for d in docs], batch_size=8), strict=True):
+        parsed = ParsedArticle(article=make_article(doc_json["text"], str(doc_json["_id"])), doc=doc)
+        events = extract_events(parsed, kb, extract_actors(parsed, kb))
+        seen: set[tuple[str, str, str]] = set()
+        for r in pairs.get(doc_json["_id"], []):
+            key = (r["source"].lower(), r["target"].lower(), r["type"])
+            if key in seen:
+                continue
+            seen.add(key)
+            gold_n += 1
+
+            def hit(refs, begin: int, end: int, value: str) -> bool:
+                return any(
+                    (x.span and x.span.start < end and x.span.end > begin) or x.name.lower() == value.lower()
+                    for x in refs
+                )
+
+            net = 0
+            for e in events:
+                forward = hit(e.source, r["sourceBegin"], r["sourceEnd"], r["source"]) and hit(
+                    e.target, r["targetBegin"], r["targetEnd"], r["target"]
+                )
+                backward = hit(e.source, r["targetBegin"], r["targetEnd"], r["target"]) and hit(
+                    e.target, r["sourceBegin"], r["sourceEnd"], r["source"]
+                )
+                if forward or backward:
+                    net += 1 if (e.quad_class or 0) <= 2 else -1
+            if net:
+                linked += 1
+                agree += (net > 0) == (sign_of[r["type"]] > 0)
+    rows = [
+        ("documents", len(docs)),
+        ("gold conflict/cooperation pairs", gold_n),
+        ("pairs linked by an event", f"{linked} ({_pct(linked, gold_n)}%)"),
+        ("net sign agrees", f"{_pct(agree, linked)}%"),
+    ]
+    _table("re3d relations (FightingAgainst, AlliesOf, CommWith)", rows)
+    return {"re3d_pairs_linked": _pct(linked, gold_n), "re3d_sign_agreement": _pct(agree, linked)}
+
+
+# --------------------------------------------------------------------------- speed
+def score_speed(limit: int | None = None) -> dict[str, float]:
+    """Event coding time as a share of the spaCy parse time (Wikinews articles)."""
+    lines = (DATA / "wikinews-en-2019-2020" / "articles.jsonl").read_text().splitlines()
+    texts = [json.loads(x)["text"] for x in lines[: limit or 100]]
+    kb = KnowledgeBase()
+    nlp = load_model(load_settings().spacy_model)
+    extract_events(
+        ParsedArticle(make_article("Iran attacked Iraq.", "warm"), nlp("Iran attacked Iraq.")), kb, []
+    )
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    parse_s = time.perf_counter() - t0
+    parsed = [
+        ParsedArticle(article=make_article(t, f"w{i}"), doc=d)
+        for i, (t, d) in enumerate(zip(texts, docs, strict=True))
+    ]
+    mentions = [extract_actors(p, kb) for p in parsed]
+    t0 = time.perf_counter()
+    n_events = sum(len(extract_events(p, kb, m)) for p, m in zip(parsed, mentions, strict=True))
+    event_s = time.perf_counter() - t0
+    rows = [
+        ("articles", len(texts)),
+        ("spaCy parse seconds", round(parse_s, 2)),
+        ("event coding seconds", round(event_s, 2)),
+        ("event time / parse time", f"{_pct(event_s, parse_s)}%"),
+        ("events coded", n_events),
+    ]
+    _table("Speed (wikinews-en-2019-2020)", rows)
+    return {
+        "events_time_share_of_parse_pct": _pct(event_s, parse_s),
+        "wikinews_events_per_article": round(n_events / len(texts), 2),
     }
 
 

@@ -25,7 +25,7 @@ SHARED = ROOT.parent / "shared"
 POLNEAR = SHARED / "data" / "polnear"
 SEED_TEXT = SHARED / "seed" / "000_eadca0aa34e5fdc0.txt"
 SEED_GOLD = SHARED / "gold" / "seed-000.json"
-MARKS = "“”\"«»"
+MARKS = '“”"«»'
 
 Span = tuple[int, int]
 
@@ -106,12 +106,19 @@ def predict(texts: list[tuple[str, str]]):
     return out, time.perf_counter() - t0, t_quotes
 
 
-def to_attributions(quotes) -> list[Attribution]:
+def to_attributions(quotes, text: str = "", across_paragraphs: bool = True) -> list[Attribution]:
     """Quote records as PolNeAR-style attributions (continuations merged into their quote)."""
     out: list[Attribution] = []
     for q in quotes:
         content = (q.evidence.start, q.evidence.end)
-        if "continues_previous" in q.flags and out and out[-1].content is not None:
+        prev_end = out[-1].content[1] if out and out[-1].content else 0
+        same_par = "\n" not in text[prev_end : content[0]]
+        if (
+            "continues_previous" in q.flags
+            and out
+            and out[-1].content is not None
+            and (across_paragraphs or same_par)
+        ):
             prev = out[-1]
             prev.content = (min(prev.content[0], content[0]), max(prev.content[1], content[1]))
             continue
@@ -204,7 +211,9 @@ def seed_check() -> tuple[int, int, list[str]]:
                         problems.append(f"{key} {getattr(q, key)!r}")
         ok = not problems
         found += ok
-        lines.append(f"{'ok ' if ok else 'MISS'} {g['speaker'][:22]:22} {start[:40]:40} {'; '.join(problems)}")
+        lines.append(
+            f"{'ok ' if ok else 'MISS'} {g['speaker'][:22]:22} {start[:40]:40} {'; '.join(problems)}"
+        )
     return found, len(required), lines
 
 
@@ -218,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     docs = load_polnear(args.split, args.limit)
     quotes, seconds, quote_seconds = predict([(n, t) for n, t, _ in docs])
-    preds = {n: to_attributions(q) for n, q in quotes.items()}
+    texts = {n: t for n, t, _ in docs}
+    preds = {n: to_attributions(q, texts[n]) for n, q in quotes.items()}
     headline: dict[str, float | int] = {}
     n_gold = sum(len(g) for _, _, g in docs)
     n_pred = sum(len(p) for p in preds.values())
@@ -236,7 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join("  " + line for line in lines))
     headline["seed_required_quotes_found"] = found
     headline["seed_required_quotes_total"] = total
-    headline[f"polnear_{args.split}_quotes_ms_per_article"] = round(1000 * quote_seconds / max(1, len(docs)), 2)
+    headline[f"polnear_{args.split}_quotes_ms_per_article"] = round(
+        1000 * quote_seconds / max(1, len(docs)), 2
+    )
     print(json.dumps(headline))
     return 0
 

@@ -230,3 +230,13 @@ def test_closing_image_credit_and_via_agency_credit() -> None:
     assert split is not None and split.pieces == ["Whistleblower Edward Snowden.", "Image: TheWikiLeaksChannel."]
     split = split_caption("SAUL LOEB via Getty Images.")
     assert split is not None and split.pieces == ["SAUL LOEB via Getty Images."]
+
+
+def test_leading_advert_line_is_dropped_not_taken_as_title() -> None:
+    cleaned = clean_text("Advertisement\n\nRebels seize town\n\nRebels seized the town on Monday.")
+    assert cleaned.title == "Rebels seize town"
+    assert [r.text for r in cleaned.removals if r.kind == "boilerplate"] == ["Advertisement"]
+
+
+def test_text_of_only_boilerplate_is_kept() -> None:
+    assert clean_text("NOW WATCH: a video").text == "NOW WATCH: a video"

@@ -107,9 +107,9 @@ def test_csv_with_field_mapping(tmp_path: Path) -> None:
     (item,) = ok(items)
     assert item.text == "Line one, with comma.\n\nSecond para."
     assert (item.title, item.published, item.url, item.source) == ("Title A", "2020-01-03", "http://x/a", "Gazette")
-    assert item.origin == f"{path}:3"
+    assert item.origin == f"{path}:2"
     (fail,) = failed(items)
-    assert "empty 'body'" in fail.reason and fail.item == f"{path}:4"
+    assert "empty 'body'" in fail.reason and fail.item == f"{path}:5"
 
 
 def test_csv_missing_text_column_and_tsv_gz(tmp_path: Path) -> None:
@@ -135,7 +135,14 @@ def test_detect_language() -> None:
 
 def test_near_duplicate_index_links_copies_to_the_original() -> None:
     index = NearDuplicateIndex()
-    text = " ".join(PARAS)
+    text = " ".join(PARAS) + (
+        " The governor said on Tuesday that emergency shelters had been opened in three schools and a stadium,"
+        " and that the army had promised to escort convoys of lorries carrying flour, medicine and fuel."
+        " Residents who stayed behind described nights of shelling, looted shops and a power cut that had left"
+        " the only hospital running on a generator with fuel for two more days."
+        " Diplomats in the capital said talks on a ceasefire could resume next week if both sides agreed to"
+        " let observers from the regional bloc into the town."
+    )
     assert index.add("a", text) is None
     assert index.add("b", "Different story about an election in a far away country and its results.") is None
     copy = "NORTHFIELD (Reuters) - " + text.replace("Monday", "Monday morning") + " Reporting by Jane Doe."
@@ -179,8 +186,9 @@ def test_warc_gz_per_record_and_truncated(tmp_path: Path) -> None:
     bad.write_bytes(b"".join(members)[:-100])
     items = list(read_warc(str(bad)))
     assert len(ok(items)) == 2
-    (fail,) = failed(items)
-    assert "broken gzip" in fail.reason
+    reasons = [f.reason for f in failed(items)]
+    assert any("broken gzip" in r for r in reasons)
+    assert all("truncated" in r or "broken gzip" in r for r in reasons)
 
 
 def test_warc_truncated_record_and_junk(tmp_path: Path) -> None:

@@ -91,12 +91,15 @@ def test_seed_cleaning_expectations(tmp_path):
     text = d["text"]
     for broken, joined in gold["rejoin_broken_words"]:
         assert broken not in text and joined in text
-    captions = [s for s in d["sentences"] if s["section"] == "caption"]
-    caption_text = "\n".join(s["text"] for s in captions)
+    caption_lines = [
+        line for seg in d["segments"] if seg["kind"] == "caption" for line in text[seg["start"]:seg["end"]].split("\n")
+    ]
+    caption_sentences = [s["text"] for s in d["sentences"] if s["section"] == "caption"]
     for cap in gold["captions"]:
         for piece in cap["split"]:
             head = piece.rstrip(". ")
-            assert any(s["text"].startswith(head) for s in captions), (piece, caption_text)
+            assert any(line.startswith(head) for line in caption_lines), (piece, caption_lines)
+            assert any(s.startswith(head) for s in caption_sentences), (piece, caption_sentences)
     for line in gold["boilerplate_to_drop"]:
         assert line not in text
     r = runner.invoke(app, ["show", SEED.stem, "--db", str(db)])

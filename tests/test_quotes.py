@@ -38,7 +38,7 @@ def run():
 
 
 def _one(quotes: list[Quote], starts: str) -> Quote:
-    hits = [q for q in quotes if q.content.lstrip("“\"").startswith(starts)]
+    hits = [q for q in quotes if q.content.lstrip('“"').startswith(starts)]
     assert hits, f"no quote starting {starts!r} in {[q.content for q in quotes]}"
     return hits[0]
 

@@ -159,7 +159,6 @@ def test_events_csv(client: TestClient) -> None:
         ("/api/events?limit=0", "limit"),
         ("/api/events?min_confidence=2", "min_confidence"),
         ("/api/events?sort=colour", "sort"),
-        ("/api/events?date_from=2020-05-01&date_to=2020-01-01", "date_to"),
         ("/api/network?country=Iranland", "country"),
         ("/api/search?q=", "q"),
         ("/api/network/edge?source=USA", "target"),
@@ -215,6 +214,9 @@ def test_timeline_and_search(client: TestClient) -> None:
     assert days[0] == {"day": "2020-01-03", "events": 2, "q0": 0, "q1": 0, "q2": 0, "q3": 1, "q4": 1}
     res = client.get("/api/search", params={"q": "Baghdad"}).json()
     assert {a["id"] for a in res["articles"]} == {"a1", "a2"}
+    assert [e["type"] for e in res["events"]] == ["ASSAULT"]  # by its place
+    page = client.get("/search", params={"q": "Baghdad"}).text
+    assert "<mark>Baghdad</mark>" in page
     assert client.get("/api/search", params={"q": 'AND OR "('}).status_code == 200
 
 
@@ -263,3 +265,19 @@ def test_openapi_conformance(db: Path) -> None:
         check()
         checked.append(operation.label)
     assert len(checked) >= 12, checked
+
+
+def test_highlight_pieces_nest_spans_innermost_first() -> None:
+    from polemos.web.highlight import pieces
+
+    text = "Iran said: We will respond."
+    recs = {
+        "q0": {"kind": "quote", "start": 11, "end": 26},
+        "m0": {"kind": "actor", "start": 0, "end": 4},
+        "e0": {"kind": "event", "start": 19, "end": 26},
+        "bad": {"kind": "place", "start": 20, "end": 999},
+    }
+    out = pieces(text, recs, {0: 0})
+    assert "".join(p.text for p in out) == text
+    assert out[0].anchor == "s0" and out[0].refs == ["m0"]
+    assert [(p.text, p.refs) for p in out if p.refs][-1] == ("respond", ["e0", "q0"])

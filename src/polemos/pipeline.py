@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from polemos.clean import clean_text
 from polemos.config import Settings
+from polemos.ingest.dedup import NearDuplicateIndex
+from polemos.ingest.language import UNDETERMINED, detect_language
 from polemos.model import Article, Extraction, Failure, RawItem
 from polemos.store import Store
 
@@ -68,21 +70,23 @@ class Pipeline:
     """Holds what lives for a whole run: the store, the knowledge base, the gazetteer."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
-        from polemos.extract.places import get_gazetteer
-
-        from polemos.kb import KnowledgeBase
         from polemos.nlp.model_loader import load_model
 
         self.store = store
         self.settings = settings
         self.nlp = load_model(settings.spacy_model)  # fails early with what to install
+
+        from polemos.geo import get_gazetteer
+        from polemos.kb import KnowledgeBase
+
         self.kb = KnowledgeBase.from_actors(store.load_actors())
         self.gazetteer = get_gazetteer()
+        self.duplicates = NearDuplicateIndex()
+        for article_id, text in store.conn.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL"):
+            self.duplicates.add(article_id, text)
 
     def _accepted(self, items: Iterable[RawItem | Failure], summary: RunSummary) -> Iterator[Article]:
         """Clean each item; record failures; skip content already stored."""
-        from polemos.ingest.language import detect_language
-
         for item in items:
             if isinstance(item, Failure):
                 self._fail(item, summary)
@@ -99,10 +103,18 @@ class Pipeline:
             if self.store.has_article(article.id):
                 article.id = f"{article.id}-{article.content_hash[:8]}"
             if item.language is None:
-                article.language = detect_language(article.text)[0]
+                code, confidence = detect_language(article.text)
+                article.language = code if code != UNDETERMINED and confidence >= 0.5 else "en"
             if article.language != "en":
                 summary.non_english += 1
                 self.store.write(Extraction(article=article))  # stored and flagged, not parsed
+                summary.stored += 1
+                continue
+            original = self.duplicates.add(article.id, article.text)
+            if original is not None:
+                article.duplicate_of = original  # stored and linked, not coded again
+                summary.duplicates += 1
+                self.store.write(Extraction(article=article))
                 summary.stored += 1
                 continue
             yield article

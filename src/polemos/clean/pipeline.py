@@ -104,12 +104,16 @@ def clean_text(raw: str) -> CleanedText:
         trailing.append(Removal("boilerplate", paragraphs[end - 1], name))
         end -= 1
     kept: list[str] = []
+    strong: list[Removal] = []
     for para in paragraphs[:end]:
         name = strong_match(para)
-        if name is not None and kept:
-            removals.append(Removal("boilerplate", para, name))
+        if name is not None:
+            strong.append(Removal("boilerplate", para, name))
         else:
             kept.append(para)
+    if not kept:  # nothing but boilerplate-looking lines: keep them rather than return nothing
+        kept, strong = paragraphs[:end], []
+    removals.extend(strong)
     removals.extend(reversed(trailing))
 
     pieces: list[tuple[str, SegmentKind]] = []

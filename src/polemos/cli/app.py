@@ -128,7 +128,7 @@ def _print_summary(summary, db: str) -> None:
     if summary.failures:
         err.print("[red]failures:[/red]")
         for f in summary.failures:
-            err.print(f"  {f.item}: {f.reason}", highlight=False)
+            err.print(f"  {f.item}: {f.reason}", highlight=False, soft_wrap=True)
 
 
 @app.command()

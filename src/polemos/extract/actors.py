@@ -1,69 +1,98 @@
-"""Actor mentions from spaCy's named entities, clustered within the article.
+"""Actor mentions, in-article resolution, roles and affiliations.
 
-First version: PERSON, ORG, GPE and NORP entities; leading determiners,
-possessives and titles stripped; later person mentions that repeat a surname
-join the first full-name mention; countries resolve to the knowledge base.
+``extract_actors`` returns every actor mention of an article with its evidence, each resolved to
+a knowledge-base actor (``mention.actor.key`` is the KB key).  Named mentions carry their spaCy-
+repaired label (PERSON, ORG, GPE, NORP); resolved third-person pronouns and "the <title>"
+descriptions ("he", "his", "the general") come last in the list as mentions labelled ``PRON``
+(other extractors filter them by label); :func:`resolve_pronoun` answers the same question for
+any token.  ``Mention.role`` holds a stripped title ("Maj. Gen.").
 """
 
 from __future__ import annotations
 
-import re
-
-from polemos.kb import KnowledgeBase, normalise_name
-from polemos.model import Actor, Mention
+from polemos.extract.actor_rules.affiliations import find_affiliations
+from polemos.extract.actor_rules.clusters import cluster, fix_person_labels
+from polemos.extract.actor_rules.pronouns import antecedent, pronoun_mentions
+from polemos.extract.actor_rules.spans import SECTOR_NAMES, Candidate, boilerplate_sentences, find_candidates
+from polemos.kb import KnowledgeBase
+from polemos.model import Actor, Affiliation, Mention
 from polemos.nlp.parsed import ParsedArticle
 
-LABEL_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
-_TITLES = re.compile(
-    r"^((?:Maj\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.|Adm\.|Dr\.|Mr\.|Mrs\.|Ms\.|President|Prime Minister|"
-    r"General|Major|Colonel|Captain|Admiral|Minister|Secretary|Senator|Sen\.|Rep\.|commander|Commander)\s+)+"
-)
-_DETERMINER = re.compile(r"^(the|The)\s+")
-_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+# Sectors a person inherits from an organisation they head or belong to (not from a former tie).
+_INHERIT = {"head_of", "member_of", "works_for", "spokesperson_of"}
 
 
-def _clean_name(text: str) -> tuple[str, str | None, int]:
-    """(name, role, offset of the name within ``text``)."""
-    offset = 0
-    m = _DETERMINER.match(text)
-    if m:
-        offset += m.end()
-    rest = text[offset:]
-    role = None
-    m = _TITLES.match(rest)
-    if m:
-        role = m.group(0).strip()
-        offset += m.end()
-    name = _POSSESSIVE.sub("", text[offset:]).strip()
-    return name, role, offset
+def _agent_actor(kb: KnowledgeBase, key: str) -> Actor:
+    """The actor of a state's sector ("agent:USAMIL" -> United States military)."""
+    actor = kb.actors.get(key)
+    if actor is not None:
+        return actor
+    country, sector = key[6:9], key[9:]
+    state = kb.get(f"state:{country}")
+    name = f"{state.name if state else country} {SECTOR_NAMES.get(sector, sector.lower())}"
+    return kb.add(Actor(key, name, "GROUP", country, sector, []))
+
+
+def _cluster_hints(members: list[Candidate]) -> tuple[str | None, str | None]:
+    countries = [c.country for c in members if c.country]
+    sectors = [c.sector for c in members if c.sector]
+    return (countries[0] if countries else None), (sectors[0] if sectors else None)
 
 
 def extract_actors(parsed: ParsedArticle, kb: KnowledgeBase) -> list[Mention]:
-    """Actor mentions of ``parsed``, each resolved to an actor of this article."""
+    """Every actor mention of ``parsed`` with its evidence, resolved to a knowledge-base actor."""
+    doc = parsed.doc
+    date = parsed.article.published
+    cands = fix_person_labels(doc, find_candidates(parsed, kb))
     mentions: list[Mention] = []
-    people: dict[str, Actor] = {}  # surname -> actor, within the article
-    for ent in parsed.doc.ents:
-        kind = LABEL_TYPE.get(ent.label_)
-        if kind is None:
-            continue
-        name, role, offset = _clean_name(ent.text)
-        if not name or not any(c.isalpha() for c in name):
-            continue
-        start = ent.start_char + offset
-        end = start + len(name)
-        actor = kb.lookup(name)
-        if actor is None and kind == "PERSON":
-            parts = name.split()
-            surname = normalise_name(parts[-1])
-            actor = people.get(surname)
-            if actor is None:
-                actor = Actor(key=f"person:{normalise_name(name)}", name=name, type="PERSON")
-                people[surname] = actor
-            elif name not in actor.aliases and name != actor.name:
-                actor.aliases.append(name)
+    for cl, members in cluster(doc, cands):
+        if cl.state_key is not None:
+            actor = (
+                _agent_actor(kb, cl.state_key) if cl.state_key.startswith("agent:") else kb.get(cl.state_key)
+            )
+        else:
+            country, sector = _cluster_hints(members)
+            names = [cl.canonical, *[n for n in cl.names if n != cl.canonical]]
+            actor = kb.resolve(
+                names[0],
+                cl.kind,
+                country,
+                date,
+                sector=sector,
+                aliases=names[1:],
+                article_id=parsed.article_id,
+            )
         if actor is None:
-            actor = Actor(key=f"{kind.lower()}:{normalise_name(name)}", name=name, type=kind)
-        mentions.append(
-            Mention(text=name, label=ent.label_, actor=actor, evidence=parsed.evidence(start, end), role=role)
-        )
-    return mentions
+            continue
+        for c in members:
+            start, end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            mentions.append(
+                Mention(doc[c.start : c.end].text, c.label, actor, parsed.evidence(start, end), c.role)
+            )
+    mentions.sort(key=lambda m: m.evidence.start)
+    _propagate(find_affiliations(parsed, mentions), kb)
+    return mentions + pronoun_mentions(parsed, mentions, boilerplate_sentences(parsed))
+
+
+def _propagate(affiliations: list[Affiliation], kb: KnowledgeBase) -> None:
+    """Fill a person's or unit's missing country and sector from what it heads or belongs to."""
+    for aff in affiliations:
+        actor, other = kb.actors.get(aff.actor.key), kb.actors.get(aff.other.key)
+        if actor is None or other is None or actor.key.startswith("state:"):
+            continue
+        if actor.country is None and other.country:
+            actor.country = other.country
+        current = aff.qualifier is None or "former" not in aff.qualifier
+        if actor.sector is None and other.sector and current and aff.relation in _INHERIT | {"part_of"}:
+            actor.sector = "MED" if other.sector == "MED" else other.sector
+
+
+def extract_affiliations(parsed: ParsedArticle, mentions: list[Mention]) -> list[Affiliation]:
+    """Roles and affiliations stated in ``parsed`` between its mentions, each with evidence and qualifier."""
+    return find_affiliations(parsed, mentions)
+
+
+def resolve_pronoun(parsed: ParsedArticle, mentions: list[Mention], token_index: int) -> Actor | None:
+    """The person a pronoun (or "the general") at ``token_index`` refers to, or None when unclear."""
+    persons = [m for m in mentions if m.label == "PERSON"]
+    return antecedent(parsed, persons, token_index)

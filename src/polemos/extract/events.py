@@ -31,10 +31,29 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["EventCluster", "code_sentence_events", "extract_events", "merge_duplicate_events"]
 
 TARGET_PREPS = {"against", "on", "at", "towards", "toward", "into", "to", "for", "with", "upon", "of", "from"}
+INNER_PREPS = {
+    "of",
+    "on",
+    "against",
+    "for",
+    "to",
+    "towards",
+    "toward",
+    "at",
+    "into",
+    "upon",
+    "with",
+    "between",
+    "by",
+}
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 NOUN_TARGET_PREPS = {"of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
 GIVING = {"provide", "give", "send", "deliver", "supply", "extend", "lend", "grant"}
 MATERIAL_CONFLICT = 4
+ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "proceed", "attempt", "try", "manage"}
+THREAT_VERBS = {"threaten", "warn"}
 INTENT_VERBS = {
+    "warn",
     "agree",
     "promise",
     "pledge",
@@ -50,6 +69,7 @@ INTENT_VERBS = {
 INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "15": "138",
              "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}  # fmt: skip
 _BOILERPLATE = re.compile(r"^\s*(NOW WATCH|READ MORE|SEE ALSO|WATCH|RELATED|SIGN UP|FOLLOW US|SUBSCRIBE)\b")
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj"}
 _SKIP_DEPS = {
     "conj",
     "cc",
@@ -74,19 +94,23 @@ class _Coded:
     noun: Token | None = None  # the event noun under a light verb
 
 
+def _phrase_tokens(tok: Token, limit: int = 24) -> list[Token]:
+    """Tokens of the verb's complements, not entering embedded clauses."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in _SKIP_DEPS]
+    while stack and len(out) < limit:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
 def _right_words(tok: Token) -> set[str]:
-    """Lower-case forms and lemmas of the verb's complements (bounded)."""
+    """Lower-case forms and lemmas of the verb's complements (bounded, no embedded clauses)."""
     out: set[str] = set()
-    n = 0
-    for child in tok.children:
-        if child.i < tok.i or child.dep_ in _SKIP_DEPS:
-            continue
-        for t in child.subtree:
-            out.add(t.lower_)
-            out.add(t.lemma_.lower())
-            n += 1
-            if n > 20:
-                return out
+    for t in _phrase_tokens(tok):
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
     return out
 
 
@@ -111,9 +135,21 @@ def _event_noun(lex: Lexicon, noun: Token) -> str | None:
     return lex.nouns.get(lemma)
 
 
+def _verb_lemma(lex: Lexicon, tok: Token) -> str:
+    """The verb's lemma, repaired from its form when the tagger's lemma is unknown ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.light_verbs or lemma in lex.verb_code:
+        return lemma
+    low = tok.lower_
+    for cand in (low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "y" if low.endswith("ied") else ""):
+        if cand and (cand in lex.verbs or cand in lex.light_verbs or cand in lex.verb_code):
+            return cand
+    return lemma
+
+
 def _code_verb(lex: Lexicon, tok: Token) -> _Coded | None:
     """The CAMEO code of verb ``tok`` from the lexicon, or None."""
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(lex, tok)
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
     prts = [c for c in tok.children if c.dep_ == "prt"]
     if dobj is not None:
@@ -125,12 +161,15 @@ def _code_verb(lex: Lexicon, tok: Token) -> _Coded | None:
     if dobj is not None and lemma in lex.light_verbs:
         ncode = _event_noun(lex, dobj)
         own = next((e.code or e.block.code for e in entries if not e.rest), None)
+        if ncode and any(p.lower_ == "off" for p in prts):
+            return _Coded("080", [tok, *prts, dobj], dobj)  # "called off a strike"
         if ncode and not (own and own.startswith("03")):
             if lemma in GIVING and ncode[:2] == "05":
                 ncode = "070"  # providing support is material aid
             return _Coded(ncode, [tok, *prts, dobj], dobj)
     if not entries:
-        return None
+        own_code = lex.verb_code.get(lemma)
+        return _Coded(own_code, [tok, *prts]) if own_code else None
     child_words = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
     fitting = [e for e in entries if all(w in child_words or w in after for w in e.rest)]
     if not fitting:
@@ -150,18 +189,25 @@ def _code_verb(lex: Lexicon, tok: Token) -> _Coded | None:
     return _Coded(code, [tok, *prts], noun)
 
 
-def _as_intent(code: str) -> str:
-    """The CAMEO code for the stated intent to do ``code`` (AGREE 03x or THREATEN 13x)."""
+def _as_intent(code: str, head: str | None = None) -> str:
+    """The CAMEO code for the stated intent to do ``code`` (AGREE 03x or THREATEN 13x).
+
+    ``head`` is the intent verb when there is one: a threat is always THREATEN, an agreement,
+    promise or plan to do a verbal act is AGREE.
+    """
     root = code[:2]
+    if head in THREAT_VERBS:
+        return INTENT_OF[root] if root in INTENT_OF and root >= "14" else "130"
     if root in INTENT_OF:
         return INTENT_OF[root]
-    return code  # verbal acts (requests, accusations, threats) keep their own code
+    return "030" if head else code  # verbal acts keep their own code when merely future
 
 
 def _intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, _Coded] | None:
     """For "agreed to hold talks", "vowed to attack": the coded infinitive complement."""
     if tok.lemma_.lower() not in INTENT_VERBS and not (
-        tok.lemma_.lower() == "be" and any(c.lower_ in ("ready", "prepared", "willing") for c in tok.children)
+        tok.lemma_.lower() == "be"
+        and any(c.lower_ in ("ready", "prepared", "willing", "about", "set", "poised") for c in tok.children)
     ):
         return None
     for c in tok.subtree:
@@ -175,6 +221,37 @@ def _intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, _Coded] | None:
             if coded is not None and to_plover(coded.code) is not None:
                 return c, coded
     return None
+
+
+def _demand(
+    parsed: ParsedArticle, finder: ActorFinder, tok: Token, speaker: Token, sentence: Sentence, coded: _Coded
+) -> Event | None:
+    """A REQUEST from the speaker to the subject of an obligation ("X said Y must ...")."""
+    source = finder.refs(_subject(speaker)[0], "source")
+    target = finder.refs(_subject(tok)[0], "target")
+    target = [r for r in target if _is_actor(r)]
+    if not source or not target:
+        return None
+    code = "100"
+    plover = to_plover(code)
+    if plover is None:  # pragma: no cover - the table always maps 100
+        return None
+    last = max(coded.tokens, key=lambda t: t.i)
+    caption = sentence.section == "caption"
+    return Event(
+        type=plover.type,
+        evidence=parsed.evidence(sentence.start, sentence.end),
+        trigger=parsed.evidence(tok.idx, last.idx + len(last.text)),
+        mode=plover.mode,
+        source=source,
+        target=target,
+        cameo=code,
+        quad_class=quad_class(plover.type),
+        goldstein=goldstein(code),
+        confidence=0.6,
+        claimant=source[0],
+        from_caption=caption,
+    )
 
 
 def _subject(tok: Token) -> tuple[Token | None, bool]:
@@ -241,6 +318,13 @@ def _targets(
     obj = _prep_object(tok, TARGET_PREPS)
     if obj is not None:
         candidates.append(obj)
+    for cand in list(candidates):  # "boycott contact with the United States", "ties between A and B"
+        for _ in range(3):
+            inner = _prep_object(cand, INNER_PREPS)
+            if inner is None:
+                break
+            candidates.append(inner)
+            cand = inner
     for c in tok.children:  # "offered air strikes to support the Iraqi army"
         if c.dep_ in ("advcl", "xcomp") and md.is_infinitive(c):
             candidates.extend(o for o in c.children if o.dep_ == "dobj")
@@ -258,9 +342,26 @@ def _is_actor(ref: ActorRef) -> bool:
     return not ref.key.startswith("np:")
 
 
-def _confidence(coded: _Coded, source: list[ActorRef], target: list[ActorRef], hedge: str | None,
-                caption: bool) -> float:  # fmt: skip
-    score = 0.55
+def _main_clause(tok: Token) -> bool:
+    """The trigger states the sentence's main assertion (or what a speaker asserts)."""
+    cur = tok
+    while cur.dep_ in ("conj", "xcomp"):
+        cur = cur.head
+    if cur.dep_ == "ROOT":
+        return True
+    return cur.dep_ in ("ccomp", "parataxis") and cur.head.dep_ == "ROOT" and md.speech_head(cur) is not None
+
+
+def _confidence(
+    coded: _Coded,
+    source: list[ActorRef],
+    target: list[ActorRef],
+    hedge: str | None,
+    caption: bool,
+    main: bool,
+) -> float:
+    """A 0-1 score: typed actors, a verbal trigger and a main clause raise it; hedges lower it."""
+    score = 0.5 + (0.1 if main else 0.0)
     score += 0.15 if any(r.code for r in source) else 0.05 if source else 0.0
     score += 0.1 if any(r.code for r in target) else 0.05 if target else 0.0
     score += 0.05 if coded.noun is None else 0.0
@@ -280,21 +381,32 @@ def code_sentence_events(
     used: set[int] = set()
     claim_obj = md.according_to(sent)
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in used or tok.lower_ == "according":
+        if tok.i in used or tok.lower_ == "according" or tok.pos_ not in ("VERB", "AUX"):
             continue
-        coded = _code_verb(lex, tok)
+        if tok.pos_ == "AUX" and tok.dep_ not in ("ROOT", "ccomp", "conj", "relcl"):
+            continue
+        coded = _code_verb(lex, tok) if tok.pos_ == "VERB" else None
         complement = _intent_complement(lex, tok)
         arg_tok = tok
         if complement is not None:  # "vowed to attack": the intent, triggered by both verbs
             used.add(complement[0].i)
             arg_tok = complement[0]
             inner = complement[1]
-            coded = _Coded(_as_intent(inner.code), [tok, *inner.tokens], inner.noun)
+            coded = _Coded(_as_intent(inner.code, tok.lemma_.lower()), [tok, *inner.tokens], inner.noun)
         if coded is None:
             continue
-        if md.is_infinitive(tok) or md.is_negated(tok) or md.is_conditional(tok):
+        aspectual = tok.head.lemma_.lower() in ASPECTUAL and tok.dep_ == "xcomp"
+        if (md.is_infinitive(tok) and not aspectual) or md.is_negated(tok) or md.is_conditional(tok):
             continue
         mode = md.modality(tok)
+        speaker = md.speech_head(tok)
+        if mode == "modal" and speaker is not None and md.obligation(tok):
+            # "X said Libya must hand over the suspects": X asks Libya
+            demand = _demand(parsed, finder, tok, speaker, sentence, coded)
+            if demand is not None:
+                used.update(t.i for t in coded.tokens)
+                events.append(demand)
+            continue
         if mode == "modal" and not (md.would_in_report(tok)):
             plover0 = to_plover(coded.code)
             if plover0 is None or plover0.type not in md.INTENT_TYPES:
@@ -305,7 +417,6 @@ def code_sentence_events(
         if plover is None:
             continue
         subj, passive = _subject(tok)
-        speaker = md.speech_head(tok)
         if subj is not None and subj.pos_ == "PRON" and speaker is not None and not passive:
             subj = _subject(speaker)[0]  # "X said they would ...": they = X
         source = finder.refs(_agent(tok), "source") if passive else finder.refs(subj, "source")
@@ -314,6 +425,8 @@ def code_sentence_events(
         target = [r for r in target if r.key not in source_keys]
         if quad_class(plover.type) != MATERIAL_CONFLICT:
             target = [r for r in target if _is_actor(r)]
+        if not target and len(source) > 1 and plover.type in RECIPROCAL:
+            target = list(source)  # "Israel and Jordan agreed": each with the other
         if not source and (
             quad_class(plover.type) != MATERIAL_CONFLICT or not any(_is_actor(r) for r in target)
         ):
@@ -342,7 +455,7 @@ def code_sentence_events(
                 cameo=coded.code,
                 quad_class=quad_class(plover.type),
                 goldstein=goldstein(coded.code),
-                confidence=_confidence(coded, source, target, hedge, caption),
+                confidence=_confidence(coded, source, target, hedge, caption, _main_clause(tok)),
                 hedge=hedge,
                 claimant=claimant,
                 from_caption=caption,

@@ -10,9 +10,10 @@ the article's mentions, pronouns to the nearest previous person.
 
 from __future__ import annotations
 
+import os
 import re
 
-from polemos.extract.quote_rules.cues import Candidate, find_candidates
+from polemos.extract.quote_rules.cues import Candidate, colon_candidates, find_candidates
 from polemos.extract.quote_rules.marks import Quoted, find_quoted, has_mark
 from polemos.extract.quote_rules.spans import char_span, trim_tokens
 from polemos.extract.quote_rules.speakers import MentionIndex, addressee_of, date_of, resolve_speaker
@@ -20,7 +21,9 @@ from polemos.kb import KnowledgeBase
 from polemos.model import Mention, Quote, QuoteKind
 from polemos.nlp.parsed import ParsedArticle
 
-_DASH_NAME = re.compile(r"[ \t]*[—–―-]+[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
+_DASH_NAME = re.compile(
+    r"[^\S\n]*[—–―-]+[^\S\n]*([A-Z][\w.'’-]*\w(?:[^\S\n]+[A-Z][\w.'’-]*\w){0,3})\.?[^\S\n]*(?:\n|$)"
+)
 _MIN_FLOATING_WORDS = 4
 
 __all__ = ["extract_quotes"]
@@ -101,6 +104,10 @@ def _build(parsed: ParsedArticle, index: MentionIndex, cand: Candidate, quoted: 
     )
 
 
+def _is_dash(cue: str | None) -> bool:
+    return bool(cue) and all(c in "—–―-" for c in cue)
+
+
 def _covered(q: Quoted, quotes: list[Quote]) -> bool:
     for quote in quotes:
         spans = [(quote.evidence.start, quote.evidence.end)]
@@ -122,7 +129,7 @@ def _floating(parsed: ParsedArticle, index: MentionIndex, q: Quoted, quotes: lis
     text = parsed.article.text
     content = text[q.start : q.end]
     dash = _DASH_NAME.match(text, q.end)
-    if dash is not None and (dash.end() >= len(text) or text[dash.end()] in "\n.,"):
+    if dash is not None:
         s0, s1 = dash.span(1)
         ms = index.within(s0, s1)
         ref = ms[0].actor.ref(span=ms[0].evidence) if ms else None
@@ -139,13 +146,18 @@ def _floating(parsed: ParsedArticle, index: MentionIndex, q: Quoted, quotes: lis
             confidence=0.75,
             flags=list(q.flags),
         )
-    if len(content.split()) < _MIN_FLOATING_WORDS or not _starts_sentence(parsed, q):
-        return None
-    previous = [p for p in quotes if p.evidence.end <= q.start and p.kind != "indirect"]
+    previous = [
+        p for p in quotes if p.evidence.end <= q.start and p.kind != "indirect" and not _is_dash(p.cue)
+    ]
     if not previous:
         return None
     prev = max(previous, key=lambda p: p.evidence.end)
     gap = text[prev.evidence.end : q.start]
+    # "“A,” he said, “B.”": the second part follows the cue of the first in the same sentence
+    cue_after = prev.cue_span is not None and prev.cue_span.start >= prev.evidence.end
+    interrupted = "\n" not in gap and len(gap) <= 80 and cue_after
+    if not interrupted and (len(content.split()) < _MIN_FLOATING_WORDS or not _starts_sentence(parsed, q)):
+        return None
     if gap.count("\n") > 2 or len(gap) > 300:
         return None
     return Quote(
@@ -172,7 +184,10 @@ def extract_quotes(parsed: ParsedArticle, kb: KnowledgeBase, mentions: list[Ment
     index = MentionIndex(mentions)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for cand in find_candidates(parsed.doc, quoted):
+    cands = [*colon_candidates(parsed.doc), *find_candidates(parsed.doc, quoted)]
+    if os.environ.get("QX_NEST"):
+        cands = [c for c in cands if not any(o is not c and o.pattern != "object" and o.content[0] <= c.cue[0] < o.content[1] for o in cands) or c.pattern not in os.environ["QX_NEST"].split(",")]
+    for cand in cands:
         quote = _build(parsed, index, cand, quoted)
         if quote is None:
             continue

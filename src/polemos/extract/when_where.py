@@ -8,14 +8,31 @@ attacked ... in al-Muaibidi" places the attack in al-Muaibidi.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from polemos.extract.dates import parse_published
 from polemos.model import Event, Place, TimeExpression
 from polemos.nlp.parsed import ParsedArticle
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"}
 _SPECIFIC = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
-_PRESENT = {"VBP", "VBZ", "VBG"}
+_PRESENT = {"VBP", "VBZ"}
+LOC_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "into",
+    "around",
+    "within",
+    "of",
+}
 
 
 def _clause_spans(parsed: ParsedArticle, event: Event) -> list[tuple[int, int]]:
@@ -52,11 +69,30 @@ def _focus(places: list[Place]) -> tuple[Place, int] | None:
     return next(p for p in places if p.geonameid == gid), n
 
 
+def _locative(doc: Doc, place: Place) -> bool:
+    """True when the place is the object of a locative preposition ("in Tikrit", "east of Alam")."""
+    span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS:
+            return True
+        if tok.dep_ not in ("conj", "appos", "compound", "pobj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _place_for(
-    event: Event, clause: list[tuple[int, int]], places: list[Place], focus: tuple[Place, int] | None
+    doc: Doc,
+    event: Event,
+    clause: list[tuple[int, int]],
+    places: list[Place],
+    focus: tuple[Place, int] | None,
 ) -> Place | None:
     sent = event.evidence.sentence
-    resolved = [p for p in places if p.geonameid is not None]
+    resolved = [p for p in places if p.geonameid is not None and _locative(doc, p)]
     in_clause = [p for p in resolved if _inside(p.evidence.start, clause)]
     if in_clause:
         p = _pick_place(in_clause)
@@ -104,9 +140,11 @@ def _date_for(
             )
     published = parse_published(parsed.article.published)
     span = parsed.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    tags = {t.tag_ for t in span} if span is not None else set()
-    aux = {c.tag_ for t in (span or []) for c in t.children if c.dep_ in ("aux", "auxpass")}
-    present = bool(tags & _PRESENT) and not ({"VBD", "VBN"} & tags and "VBZ" not in aux and "VBP" not in aux)
+    present = False
+    if span is not None and len(span):
+        root = span.root
+        aux = {c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+        present = root.tag_ in _PRESENT or (root.tag_ == "VBG" and bool(aux & _PRESENT))
     if published is not None and present:
         return TimeExpression(
             event.trigger.text,
@@ -132,6 +170,6 @@ def attach_places_and_dates(
     for event in events:
         clause = _clause_spans(parsed, event)
         if event.place is None:
-            event.place = _place_for(event, clause, places, focus)
+            event.place = _place_for(parsed.doc, event, clause, places, focus)
         if event.date is None:
             event.date = _date_for(parsed, event, clause, dates)

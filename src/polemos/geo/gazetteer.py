@@ -112,3 +112,17 @@ def get_gazetteer() -> Gazetteer:
                 build(path)
             _INSTANCE = Gazetteer(path)
         return _INSTANCE
+
+
+def main() -> None:
+    """Build (or rebuild with ``--rebuild``) the gazetteer index at set-up: ``python -m polemos.geo.gazetteer``."""
+    import sys
+
+    path = gazetteer_path()
+    if "--rebuild" in sys.argv[1:] or not path.is_file():
+        build(path)
+    print(path)
+
+
+if __name__ == "__main__":
+    main()

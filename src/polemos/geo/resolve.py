@@ -23,6 +23,7 @@ CAPITAL_BONUS = 1.5
 CONTAINER_MATCH, CONTAINER_MISMATCH = 10.0, -6.0
 CONTEXT_COUNTRY, CONTEXT_ADMIN1 = 5.0, 3.0
 PREFER_BONUS = 5.0
+ADMIN1_PRESENT_BONUS, NEAR_BONUS, NEAR_KM = 1.0, 2.0, 150.0
 BIG_CITY = 100_000  # a city this large beats a same-named admin area of its country ("Washington", "Tunis")
 
 ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "prefecture", "oblast")
@@ -40,11 +41,14 @@ PRECISION = {"city": "city", "adm1": "admin1", "adm2": "admin2", "country": "cou
 
 @dataclass
 class Context:
-    """What the rest of the article says: countries and admin-1 areas already resolved."""
+    """What the rest of the article says: countries, admin-1 areas and points already resolved."""
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     container: Candidate | None = None  # the Y of "X, Y" or "X in Y"
+    admin1_gids: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    points: dict[int, tuple[float, float]] = field(default_factory=dict)
+    _near: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def add(self, c: Candidate, weight: float = 1.0) -> None:
         """Count a resolved place as context for the others."""
@@ -52,6 +56,26 @@ class Context:
             self.countries[c.country] += weight  # type: ignore[assignment]
         if c.admin1 and c.kind in ("city", "adm1", "adm2"):
             self.admin1s[(c.country, c.admin1)] += weight  # type: ignore[assignment]
+            self.admin1_gids.setdefault((c.country, c.admin1), set()).add(c.gid)
+        if c.kind in ("city", "adm2"):
+            self.points[c.gid] = (c.lat, c.lon)
+
+    def shares_admin1(self, c: Candidate) -> bool:
+        """True when another resolved place lies in the candidate's admin-1 area (or is it)."""
+        gids = self.admin1_gids.get((c.country, c.admin1))
+        return bool(gids) and any(g != c.gid for g in gids)  # type: ignore[union-attr]
+
+    def near(self, c: Candidate) -> bool:
+        """True when another resolved specific place lies within ``NEAR_KM`` of the candidate."""
+        hit = self._near.get(c.gid)
+        if hit is None:
+            k = math.cos(math.radians(c.lat))
+            hit = any(
+                g != c.gid and math.hypot(lat - c.lat, (lon - c.lon) * k) * 111.2 <= NEAR_KM
+                for g, (lat, lon) in self.points.items()
+            )
+            self._near[c.gid] = hit
+        return hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +113,10 @@ def _pop_term(c: Candidate) -> float:
     return math.log10(pop + 1.0)
 
 
+RANK = {"city": 0, "adm2": 1, "adm1": 2, "country": 3, "continent": 4}
+EMBEDDED_MIN_POP = 100_000
+
+
 def _contains(container: Candidate, c: Candidate) -> bool:
     if container.kind == "country":
         return c.country == container.country
@@ -104,7 +132,7 @@ def score(c: Candidate, ctx: Context, prefer: str | None = None) -> float:
     s = KIND_BASE.get(c.kind, 0.0) + _pop_term(c) + QUALITY_BONUS.get(c.quality, 0.0)
     if c.fcode == "PPLC":
         s += CAPITAL_BONUS
-    if ctx.container is not None and ctx.container.gid != c.gid:
+    if ctx.container is not None and RANK.get(ctx.container.kind, 0) > RANK.get(c.kind, 0):
         s += CONTAINER_MATCH if _contains(ctx.container, c) else CONTAINER_MISMATCH
     total_c = sum(ctx.countries.values())
     if total_c and c.country and c.kind != "country":
@@ -112,6 +140,11 @@ def score(c: Candidate, ctx: Context, prefer: str | None = None) -> float:
     total_a = sum(ctx.admin1s.values())
     if total_a and c.admin1 and c.kind in ("city", "adm2"):
         s += CONTEXT_ADMIN1 * ctx.admin1s[(c.country, c.admin1)] / total_a
+    if c.kind in ("city", "adm2") and ctx.points:
+        if c.admin1 and ctx.shares_admin1(c):
+            s += ADMIN1_PRESENT_BONUS
+        if ctx.near(c):
+            s += NEAR_BONUS
     if prefer == "admin" and c.kind in ("adm1", "adm2") or prefer == "city" and c.kind == "city":
         s += PREFER_BONUS
     return s
@@ -130,7 +163,7 @@ def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Reso
                 used = key
                 break
     if not cands:
-        return Resolution(None, f"no gazetteer entry named {text!r}")
+        return _embedded(text, gazetteer, ctx)
     best = max(cands, key=lambda c: (score(c, ctx, prefer), c.population, -c.gid))
     if best.kind in ("adm1", "adm2") and prefer != "admin":
         twins = [
@@ -145,8 +178,45 @@ def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Reso
     why = [f"name {used!r} via {best.source}"]
     if len(cands) > 1:
         why.append(f"best of {len(cands)} candidates")
-    if ctx.container is not None and _contains(ctx.container, best):
+    if (
+        ctx.container is not None
+        and RANK.get(ctx.container.kind, 0) > RANK.get(best.kind, 0)
+        and _contains(ctx.container, best)
+    ):
         why.append(f"inside {ctx.container.name}")
     elif ctx.countries.get(best.country):
         why.append(f"agrees with the article's places in {best.country}")
     return Resolution(best, "; ".join(why), len(cands))
+
+
+GENERIC_WORDS = frozenset(
+    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "union", "republic", "state", "states", "united", "new", "city", "county", "national", "royal", "great", "upper", "lower", "greater", "old", "saint", "st", "the", "of", "and", "district", "region"]
+)
+
+
+def _prominent(c: Candidate) -> bool:
+    if c.kind in ("country", "adm1", "continent") or c.quality >= 3:
+        return True
+    return c.kind == "city" and c.population >= EMBEDDED_MIN_POP
+
+
+def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
+    """A prominent place named inside a longer name ("University of California" -> California)."""
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            key = name_key(part)
+            if not part[:1].isupper() or all(w in GENERIC_WORDS for w in key.split()):
+                continue
+            # short parts only through project aliases ("US Federal Reserve"); a leading
+            # name may be any place ("Nenagh MDC"), an inner one only a prominent place
+            cands = [
+                c
+                for c in gazetteer.candidates(key)
+                if (c.quality >= 3 or len(key) >= 4) and (_prominent(c) or (i == 0 and len(key) >= 4))
+            ]
+            if cands:
+                best = max(cands, key=lambda c: (score(c, ctx), c.population, -c.gid))
+                return Resolution(best, f"embedded name {part!r} in {text!r} via {best.source}", len(cands))
+    return Resolution(None, f"no gazetteer entry named {text!r}")

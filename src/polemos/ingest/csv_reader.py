@@ -56,14 +56,15 @@ def read_csv(path: str, fields: FieldMap | None = None, source: str | None = Non
             yield Failure(path, f"no '{fields.text}' column (columns: {', '.join(header or [])}); use --text-field")
             return
         while True:
+            first_line = reader.line_num + 1  # where the next row starts (a row may span lines)
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except (csv.Error, UnicodeDecodeError, OSError, EOFError, zlib.error) as exc:
-                yield Failure(f"{path}:{reader.line_num}", f"unreadable row ({exc}); the rest of the file is skipped")
+                yield Failure(f"{path}:{first_line}", f"unreadable row ({exc}); the rest of the file is skipped")
                 return
-            item = f"{path}:{reader.line_num}"
+            item = f"{path}:{first_line}"
             text = row.get(fields.text)
             if not isinstance(text, str) or not text.strip():
                 yield Failure(item, f"empty '{fields.text}' column")

@@ -124,7 +124,11 @@ def _skeleton(norm: str) -> str:
 def _kind(entry: Entry, source: str) -> str:
     if entry.country_header:
         return "GPE"
-    if any("@" in c for c in entry.codes) or "countryinfo" in entry.comment.lower() or "rulers" in entry.comment.lower():
+    if (
+        any("@" in c for c in entry.codes)
+        or "countryinfo" in entry.comment.lower()
+        or "rulers" in entry.comment.lower()
+    ):
         return "PERSON"
     if any(c.endswith("ELI") for c in entry.codes):
         return "PERSON"
@@ -171,7 +175,8 @@ def build(src: Path) -> tuple[list[str], list[str]]:
                     if not norm:
                         continue
                     shares = bool(_content(norm) & main_content)
-                    shares = shares or _skeleton(norm)[:4] == _skeleton(name_norm)[:4]
+                    main_skel = _skeleton(name_norm)
+                    shares = shares or (len(main_skel) >= 3 and _skeleton(norm).startswith(main_skel[:4]))
                     if entry.country_header or shares or is_acronym_of(form, forms[0]) or kind == "PERSON":
                         groups[0][1].append(form)
                     else:
@@ -217,7 +222,11 @@ def build(src: Path) -> tuple[list[str], list[str]]:
         variants = [head]
         for macro, words in macros.items():
             if macro in head:
-                variants = [v.replace(macro, w if v.replace(macro, "").strip() == "" else "_" + w) for v in variants for w in words]
+                variants = [
+                    v.replace(macro, w if v.replace(macro, "").strip() == "" else "_" + w)
+                    for v in variants
+                    for w in words
+                ]
         for v in variants:
             norm = normalise_name(v.replace("_", " ").replace("!", " "))
             if norm and not any(p in norm.split() for p in ("!",)):
@@ -234,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     header = "# key\ttype\tname\tcodes\taliases (normalised)  -- from Phoenix dictionaries (MIT, Open Event Data)\n"
     (DATA / "actors.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     (DATA / "agents.tsv").write_text(
-        "# agent noun (normalised)\tsector  -- from Phoenix.agents.txt (MIT, Open Event Data)\n" + "\n".join(agents) + "\n",
+        "# agent noun (normalised)\tsector  -- from Phoenix.agents.txt (MIT, Open Event Data)\n"
+        + "\n".join(agents)
+        + "\n",
         encoding="utf-8",
     )
     print(f"{len(rows)} actors, {len(agents)} agent nouns -> {DATA}")

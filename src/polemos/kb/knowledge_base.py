@@ -40,11 +40,14 @@ class KnowledgeBase:
         self.actors: dict[str, Actor] = {}
         self.merges: list[Merge] = []
         self._alias: dict[str, list[str]] = {}
+        self._surname: dict[str, list[str]] = {}  # person surname -> keys
         self._seed: Seed | None = load_seed() if seed else None
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
-    def from_actors(cls, actors: Iterable[Actor], merges: Iterable[Merge] = (), seed: bool = True) -> KnowledgeBase:
+    def from_actors(
+        cls, actors: Iterable[Actor], merges: Iterable[Merge] = (), seed: bool = True
+    ) -> KnowledgeBase:
         """A knowledge base holding stored ``actors`` (and their merge log) on top of the seed."""
         kb = cls(seed=seed)
         for actor in actors:
@@ -66,6 +69,11 @@ class KnowledgeBase:
         if alias != actor.name and alias not in actor.aliases:
             actor.aliases.append(alias)
         norm = _strip_the(normalise_name(alias))
+        words = loose_key(norm).split()
+        if actor.type == "PERSON" and len(words) > 1:
+            keys = self._surname.setdefault(words[-1], [])
+            if actor.key not in keys:
+                keys.append(actor.key)
         for form in {norm, loose_key(norm)}:
             keys = self._alias.setdefault(form, [])
             if actor.key not in keys:
@@ -75,6 +83,10 @@ class KnowledgeBase:
         if alias in actor.aliases:
             actor.aliases.remove(alias)
         norm = _strip_the(normalise_name(alias))
+        words = loose_key(norm).split()
+        left = [loose_key(normalise_name(a)).split()[-1:] for a in [actor.name, *actor.aliases]]
+        if words and [words[-1]] not in left and actor.key in self._surname.get(words[-1], []):
+            self._surname[words[-1]].remove(actor.key)
         for form in {norm, loose_key(norm)}:
             keys = self._alias.get(form, [])
             if actor.key in keys and not any(
@@ -117,7 +129,11 @@ class KnowledgeBase:
         for form, rule in self._forms(name):
             for key in self._alias.get(form, ()):
                 actor = self.actors[key]
-                if key not in seen and _compatible_type(type, actor.type) and self._same_country(country, actor.country):
+                if (
+                    key not in seen
+                    and _compatible_type(type, actor.type)
+                    and self._same_country(country, actor.country)
+                ):
                     out.append((actor, rule))
                     seen.add(key)
         if self._seed is not None:
@@ -137,12 +153,24 @@ class KnowledgeBase:
         return a is None or b is None or a == b
 
     def lookup(self, name: str, type: str | None = None, country: str | None = None) -> Actor | None:
-        """The actor known under ``name`` (any alias), or None; never creates one."""
+        """The actor known under ``name`` (any alias), or None; never adds one (a seed actor comes as a copy)."""
         found = self.candidates(name, type, country)
         if not found:
             return None
         best = found[0][0]
-        return best if isinstance(best, Actor) else self._materialise(best, type, None)
+        if isinstance(best, Actor):
+            return best
+        country_, sector = best.code_on(None)
+        kind = best.type if best.type != "ANY" else (type if type in ("PERSON", "ORG", "GROUP") else "ORG")
+        return Actor(best.key, best.name, kind, country_, sector, [])
+
+    def known(self, name: str) -> Actor | None:
+        """The one actor already met in an article under exactly ``name`` (no seed, no loose forms)."""
+        norm = _strip_the(normalise_name(name))
+        keys = self._alias.get(norm, [])
+        if not keys and " " not in norm:
+            keys = [k for k in self._surname.get(loose_key(norm), []) if k in self.actors]
+        return self.actors[keys[0]] if len(keys) == 1 else None
 
     # -- resolution ---------------------------------------------------------------------------
     def resolve(
@@ -162,11 +190,14 @@ class KnowledgeBase:
         Joins by a rule other than an exact alias are logged in ``merges``.
         """
         names = [name, *[a for a in aliases if a != name]]
+        has_full_name = any(len(normalise_name(n).split()) > 1 for n in names)
         for i, form in enumerate(names):
             found = self.candidates(form, type, country, context_date)
-            if type == "PERSON" and len(normalise_name(form).split()) == 1:
-                if len({c[0].key for c in found}) != 1:
-                    continue
+            if not found and type == "PERSON" and not has_full_name:
+                found = self._by_surname(form, country)
+            one_word = type == "PERSON" and len(normalise_name(form).split()) == 1
+            if one_word and (has_full_name or len({c[0].key for c in found}) != 1):
+                continue  # a surname alone never overrides a full name, nor picks among several
             if not found:
                 continue
             match, rule = found[0]
@@ -186,6 +217,14 @@ class KnowledgeBase:
         for alias in names[1:]:
             self._add_alias(actor, alias)
         return actor
+
+    def _by_surname(self, name: str, country: str | None) -> list[tuple[Actor | SeedEntry, str]]:
+        words = loose_key(_strip_the(normalise_name(name))).split()
+        if len(words) != 1:
+            return []
+        keys = [k for k in self._surname.get(words[0], []) if k in self.actors]
+        found = [self.actors[k] for k in keys if self._same_country(country, self.actors[k].country)]
+        return [(found[0], "surname")] if len(found) == 1 else []
 
     @staticmethod
     def _fill(actor: Actor, country: str | None, sector: str | None) -> None:
@@ -256,12 +295,27 @@ class KnowledgeBase:
         norm = normalise_name(noun)
         hit = self._seed.agents.get(norm)
         if hit is None and norm.endswith("s"):
-            hit = self._seed.agents.get(norm[:-1]) or self._seed.agents.get(norm[:-2] if norm.endswith("es") else "")
+            hit = self._seed.agents.get(norm[:-1]) or self._seed.agents.get(
+                norm[:-2] if norm.endswith("es") else ""
+            )
         return hit
 
-    def state(self, word: str) -> Actor | None:
-        """The state a name or demonym denotes ("Iranian", "Americans", "US"), or None."""
+    def state(self, word: str, strict: bool = False) -> Actor | None:
+        """The state a name or demonym denotes ("Iranian", "Americans", "US"), or None.
+
+        With ``strict`` only the state's own name, a demonym or an upper-case code counts, not a city.
+        """
         norm = _strip_the(normalise_name(word))
+        code_like = word.isupper() and len(word) <= 4
+        seed = self._seed
+        if (
+            strict
+            and seed is not None
+            and not code_like
+            and norm not in seed.state_words
+            and norm not in seed.state_names
+        ):
+            return None
         for form in (norm, norm[:-1] if norm.endswith("s") else ""):
             if not form:
                 continue

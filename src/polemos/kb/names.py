@@ -51,7 +51,10 @@ def display_name(raw: str) -> str:
         elif i > 0 and lower in _GENERIC | PARTICLES:
             out.append(lower)
         else:
-            parts = [p[:1].upper() + p[1:].lower() if p.lower() not in ("al", "el") else p.lower() for p in word.split("-")]
+            parts = [
+                p[:1].upper() + p[1:].lower() if p.lower() not in ("al", "el") else p.lower()
+                for p in word.split("-")
+            ]
             if i == 0 and parts:
                 parts[0] = parts[0][:1].upper() + parts[0][1:]
             out.append("-".join(parts))

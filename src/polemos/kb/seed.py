@@ -13,8 +13,44 @@ DATA = Path(__file__).parent / "data"
 # CAMEO first-position codes that are not countries, and the sector they imply.
 NON_STATE = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS", "NGM": "NGO", "UIS": "UIS"}
 SECTORS = frozenset(
-    "GOV MIL REB MED LEG JUD BUS NGO IGO CVL OPP PTY COP SPY ELI HRI EDU LAB AGR REL UAF CRM IMG MOD RAD"
-    " DEV ENV HLH REF SET UIS JEW MUS CHR BUD HIN".split()
+    [
+        "GOV",
+        "MIL",
+        "REB",
+        "MED",
+        "LEG",
+        "JUD",
+        "BUS",
+        "NGO",
+        "IGO",
+        "CVL",
+        "OPP",
+        "PTY",
+        "COP",
+        "SPY",
+        "ELI",
+        "HRI",
+        "EDU",
+        "LAB",
+        "AGR",
+        "REL",
+        "UAF",
+        "CRM",
+        "IMG",
+        "MOD",
+        "RAD",
+        "DEV",
+        "ENV",
+        "HLH",
+        "REF",
+        "SET",
+        "UIS",
+        "JEW",
+        "MUS",
+        "CHR",
+        "BUD",
+        "HIN",
+    ]
 )
 _SPECIFIC = ("MIL", "LEG", "JUD", "COP", "SPY")
 
@@ -57,7 +93,10 @@ class SeedEntry:
     def code_on(self, date: str | None) -> tuple[str | None, str | None]:
         """(country, sector) valid on ``date``: a dated code that holds first, else an undated one."""
         holding = [c for c in self.codes if c.holds_on(date)]
-        holding.sort(key=lambda c: not c.dated)
+        if date is None:  # no date: the undated code, else the latest period
+            holding.sort(key=lambda c: (not c.dated, c.start), reverse=True)
+        else:
+            holding.sort(key=lambda c: not c.dated)
         if holding:
             return holding[0].country, holding[0].sector
         countries = [c.country for c in self.codes if c.country]
@@ -102,28 +141,47 @@ class Seed:
     agents: dict[str, str]  # normalised agent noun -> sector
     state_words: frozenset[str]  # single-word names and demonyms of states
     countries: frozenset[str]  # ISO 3166 alpha-3 codes of the seeded states
+    state_names: frozenset[str]  # normalised names of the seeded states
 
 
 def _rows(path: Path) -> list[list[str]]:
     if not path.is_file():
         return []
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    return [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
+    ]
+
+
+_DEMONYM_ENDINGS = ("an", "i", "ese", "ish", "ch")
+
+
+def _state_words(entry: SeedEntry) -> list[str]:
+    """The state's one-word name and its demonyms ("iran", "iranian"; not the city "tehran")."""
+    name = normalise_name(entry.name)
+    single = [a for a in entry.aliases if " " not in a and len(a) > 3]
+    stems = {a[:4] for a in [name, *single] if not a.endswith(_DEMONYM_ENDINGS)}
+    words = [name] if " " not in name else []
+    return words + [a for a in single if a.endswith(_DEMONYM_ENDINGS) and a[:4] in stems]
 
 
 @lru_cache(maxsize=1)
 def load_seed() -> Seed:
     """The seed, read from ``kb/data`` once per process."""
-    raw = _rows(DATA / "actors.tsv") + _rows(DATA / "supplement.tsv")
+    phoenix = _rows(DATA / "actors.tsv")
+    raw = phoenix + _rows(DATA / "supplement.tsv")
     countries = frozenset(r[0][6:] for r in raw if r[0].startswith("state:"))
     entries: list[SeedEntry] = []
     by_key: dict[str, int] = {}
     index: dict[str, list[int]] = {}
-    for row in raw:
+    for n, row in enumerate(raw):
+        supplement = n >= len(phoenix)
         key, kind, name, codes, aliases = (row + [""] * 5)[:5]
         alias_list = tuple(a for a in aliases.split("|") if a)
         if key in by_key:  # the supplement extends or corrects a Phoenix entry
             old = entries[by_key[key]]
-            entry = SeedEntry(key, kind or old.type, name or old.name, codes or old.raw_codes, old.aliases + alias_list)
+            entry = SeedEntry(
+                key, kind or old.type, name or old.name, codes or old.raw_codes, old.aliases + alias_list
+            )
             entries[by_key[key]] = entry
             pos = by_key[key]
         else:
@@ -133,14 +191,20 @@ def load_seed() -> Seed:
             by_key[key] = pos
         for alias in alias_list:
             hits = index.setdefault(alias, [])
-            if pos not in hits:
+            if pos in hits:
+                hits.remove(pos)
+            if supplement:  # the hand-written supplement wins over Phoenix entries with the same alias
+                hits.insert(0, pos)
+            else:
                 hits.append(pos)
     agents = {r[0]: r[1] for r in _rows(DATA / "agents.tsv") if len(r) >= 2}
-    state_words = frozenset(
-        a
-        for e in entries
-        if e.key.startswith("state:")
-        for a in e.aliases
-        if " " not in a and len(a) > 3 and (a.endswith(("an", "i", "ese", "ish")) or a == normalise_name(e.name))
+    state_words = frozenset(w for e in entries if e.key.startswith("state:") for w in _state_words(e))
+    return Seed(
+        tuple(entries),
+        {k: tuple(v) for k, v in index.items()},
+        by_key,
+        agents,
+        state_words,
+        countries,
+        frozenset(normalise_name(e.name) for e in entries if e.key.startswith("state:")),
     )
-    return Seed(tuple(entries), {k: tuple(v) for k, v in index.items()}, by_key, agents, state_words, countries)

@@ -32,12 +32,6 @@ Json = dict[str, Any]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such record"}}
 
 
-def check_range(date_from: str | None, date_to: str | None) -> None:
-    """Reject a date range that ends before it starts (422)."""
-    if date_from and date_to and date_to < date_from[: len(date_to)]:
-        raise HTTPException(422, f"date_to ({date_to}) is before date_from ({date_from})")
-
-
 @router.get("/stats", summary="Counts of everything in the store")
 def api_stats(conn: Conn) -> Json:
     """Counts, events by type, quotes by kind, and the first and last event day."""
@@ -53,7 +47,6 @@ def api_events(
     sort: SortParam = "date", order: OrderParam = "desc",
 ) -> Json:
     """PLOVER events with actors, place, date and evidence; ``total`` counts all matches."""
-    check_range(f.date_from, f.date_to)
     total, rows = select_events(conn, f, sort, order, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "events": rows}
 
@@ -66,7 +59,6 @@ def api_events(
 )
 def api_events_csv(conn: Conn, f: Filter, sort: SortParam = "date", order: OrderParam = "desc") -> Response:
     """All matching events as a CSV download (one row per event, evidence included)."""
-    check_range(f.date_from, f.date_to)
     _, rows = select_events(conn, f, sort, order)
     return Response(
         events_csv(rows), media_type="text/csv",
@@ -82,7 +74,6 @@ def api_quotes(
     limit: LimitParam = 100, offset: OffsetParam = 0,
 ) -> Json:
     """Quotes with speaker, cue, kind and evidence."""
-    check_range(date_from, date_to)
     f = q.QuoteFilter(speaker=speaker, about=about, kind=kind, article=article, date_from=date_from,
                       date_to=date_to, limit=limit, offset=offset)
     return {"limit": limit, "offset": offset, "quotes": list(q.iter_quotes(conn, f))}
@@ -139,8 +130,17 @@ def search_all(conn: sqlite3.Connection, query: str, limit: int) -> Json:
         "articles": articles,
         "actors": list(q.iter_actors(conn, q.ActorFilter(name=query, limit=limit))),
         "quotes": list(q.iter_quotes(conn, q.QuoteFilter(about=query, limit=limit))),
-        "events": list(q.iter_events(conn, EventFilter(actor=query, limit=limit))),
+        "events": _events_naming(conn, query, limit),
     }
+
+
+def _events_naming(conn: sqlite3.Connection, query: str, limit: int) -> list[Json]:
+    """Events whose actor or place matches ``query``, newest first, without repeats."""
+    seen: dict[int, Json] = {}
+    for f in (EventFilter(actor=query, limit=limit), EventFilter(place=query, limit=limit)):
+        for ev in q.iter_events(conn, f):
+            seen.setdefault(ev["id"], ev)
+    return sorted(seen.values(), key=lambda e: (e["date"] or "", e["id"]), reverse=True)[:limit]
 
 
 @router.get("/search", summary="Search articles, actors, quotes and events")
@@ -159,7 +159,6 @@ def network_filter(
     actor: TextParam = None, min_events: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> qx.NetworkFilter:
     """Network filters as query parameters."""
-    check_range(date_from, date_to)
     return qx.NetworkFilter(date_from=date_from, date_to=date_to, type=type, quad_class=quad_class,
                             country=country, actor=actor, min_events=min_events)
 
@@ -189,5 +188,4 @@ def api_timeline(
     conn: Conn, actor: TextParam = None, date_from: DateParam = None, date_to: DateParam = None
 ) -> Json:
     """One row per day: total events and counts per quad class (q0 when unknown)."""
-    check_range(date_from, date_to)
     return {"days": qx.timeline(conn, actor=actor, date_from=date_from, date_to=date_to)}

@@ -9,7 +9,9 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -26,6 +28,7 @@ VENDOR = {
     "cytoscape": "cytoscape/dist",
     "topojson-client": "topojson-client/dist",
     "world-atlas": "world-atlas",
+    "swagger-ui": "swagger-ui-dist",
 }
 
 
@@ -50,7 +53,9 @@ class DropEmptyParams:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope["path"].startswith("/api") and scope.get("query_string"):
             pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            scope = dict(scope, query_string=urlencode([(k, v) for k, v in pairs if v.strip()]).encode("latin-1"))
+            if any(not v.strip() for _, v in pairs):
+                kept = [(k, v) for k, v in pairs if v.strip()]
+                scope = dict(scope, query_string=urlencode(kept).encode("latin-1"))
         await self.app(scope, receive, send)
 
 
@@ -79,6 +84,33 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api")
 
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "what was wrong, naming each parameter"},
+        "errors": {"type": "array", "items": {"type": "string"}, "description": "one line per invalid parameter"},
+    },
+    "required": ["detail"],
+}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI description, with 422 answers described as this app writes them."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        comps = schema.setdefault("components", {}).setdefault("schemas", {})
+        comps["HTTPValidationError"] = ERROR_SCHEMA
+        comps.pop("ValidationError", None)
+        for path in schema.get("paths", {}).values():
+            for op in path.values():
+                for code, resp in op.get("responses", {}).items():
+                    if code == "404":
+                        resp["content"] = {"application/json": {"schema": ERROR_SCHEMA}}
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
 def create_app(db_path: str) -> FastAPI:
     """The web app over the store at ``db_path`` (which must exist)."""
     if db_path != ":memory:" and not Path(db_path).is_file():
@@ -88,6 +120,8 @@ def create_app(db_path: str) -> FastAPI:
         version="0.1.0",
         description="Source-traced records from news: actors, quotes, PLOVER events, places and dates. "
         "Every fact carries its evidence (article, sentence, character offsets).",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.db_path = db_path
     app.state.node_modules = find_node_modules()
@@ -114,7 +148,22 @@ def create_app(db_path: str) -> FastAPI:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
 
     app.include_router(api.router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.include_router(pages.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        """Swagger UI for the API, served from node_modules (no CDN)."""
+        if app.state.node_modules is None or not (app.state.node_modules / "swagger-ui-dist").is_dir():
+            return HTMLResponse(
+                '<p>Swagger UI is not installed (run <code>make assets</code>); '
+                'the description is at <a href="/openapi.json">/openapi.json</a>.</p>'
+            )
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="polemos API", swagger_favicon_url="data:,",
+            swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+        )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     nm = app.state.node_modules
     if nm is not None:

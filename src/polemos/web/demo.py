@@ -17,7 +17,7 @@ from polemos.store import Store
 
 # (key, name, type, country, sector, aliases)
 ACTORS: list[tuple[str, str, str, str | None, str | None, list[str]]] = [
-    ("IRQGOV", "Iraqi government", "ORG", "IRQ", "GOV", ["Iraqi government", "Iraqi authorities", "Baghdad"]),
+    ("IRQGOV", "Iraqi government", "ORG", "IRQ", "GOV", ["Iraqi government", "Iraqi authorities"]),
     ("IRQMIL", "Iraqi forces", "ORG", "IRQ", "MIL", ["Iraqi forces", "Iraqi security forces", "Iraqi troops"]),
     ("PMF", "Popular Mobilization Forces", "GROUP", "IRQ", "REB", ["Popular Mobilization Forces", "PMF",
                                                                   "Shia militias", "Shia militia"]),

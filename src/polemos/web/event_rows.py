@@ -29,7 +29,7 @@ def select_events(
     """The total number of matching events and one sorted page of them."""
     rows = list(iter_events(conn, replace(f, limit=None, offset=0)))
     if sort != "date" or order != "desc":
-        rows.sort(key=lambda e: (_sort_value(e, sort), -e["id"]), reverse=order == "desc")
+        rows.sort(key=lambda e: (_sort_value(e, sort), e["date"] or "", e["id"]), reverse=order == "desc")
     page = rows[offset : offset + limit] if limit is not None else rows[offset:]
     return len(rows), page
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from polemos.store import queries as q
 from polemos.store.queries import EventFilter
 from polemos.web import queries_extra as qx
-from polemos.web.api import check_range, search_all
+from polemos.web.api import search_all
 from polemos.web.charts import timeline_bars
 from polemos.web.deps import get_conn
 from polemos.web.event_rows import select_events
@@ -101,13 +101,13 @@ def events(
     request: Request, conn: Conn, f: Annotated[EventFilter, Depends(event_filter)],
     sort: SortParam = "date", order: OrderParam = "desc",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=5, le=500)] = PAGE_SIZE,
 ) -> HTMLResponse:
     """The events table with filters, sorting, paging and a CSV link."""
-    check_range(f.date_from, f.date_to)
-    total, rows = select_events(conn, f, sort, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    total, rows = select_events(conn, f, sort, order, per_page, (page - 1) * per_page)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
-    pages = max(1, -(-total // PAGE_SIZE))
+    pages = max(1, -(-total // per_page))
     return render(
         request, "events.html", rows=rows, total=total, page=page, pages=pages, params=params,
-        sort=sort, order=order, f=f, types=qx.event_types(conn),
+        sort=sort, order=order, f=f, types=qx.event_types(conn), per_page=per_page,
     )

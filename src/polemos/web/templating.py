@@ -27,5 +27,17 @@ def _names(refs: list[dict[str, Any]]) -> str:
     return ", ".join(r["name"] for r in refs) or "—"
 
 
+def _snippet(text: str | None) -> list[tuple[str, bool]]:
+    """An FTS snippet split into (text, is_match) runs; matches are marked with [ and ] by the store."""
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate((text or "").split("[")):
+        if i == 0:
+            out.append((part, False))
+            continue
+        hit, _, rest = part.partition("]")
+        out += [(hit, True), (rest, False)]
+    return [(t, m) for t, m in out if t]
+
+
 templates.env.globals.update(quad_colours=QUAD_COLOURS, quad_labels=QUAD_LABELS)
-templates.env.filters.update(query=_query, names=_names)
+templates.env.filters.update(query=_query, names=_names, snippet=_snippet)

@@ -28,7 +28,9 @@ def _relation(noun: Token) -> str | None:
 
 
 def _qualifier(noun: Token, clause: Token | None) -> str | None:
-    words = {t.lower_ for t in noun.children} | ({t.lower_ for t in clause.children} if clause is not None else set())
+    words = {t.lower_ for t in noun.children} | (
+        {t.lower_ for t in clause.children} if clause is not None else set()
+    )
     parts = []
     if words & FORMER:
         parts.append("former")
@@ -52,10 +54,12 @@ def _objects(noun: Token, index: MentionTokens) -> list[tuple[Token, Mention]]:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            m = index.at(obj.i) or next((index.at(c.i) for c in obj.children if index.at(c.i)), None)
-            if m is not None:
-                out.append((obj, m))
-            elif obj.pos_ == "NOUN":  # "three heads of US Central Command": follow one more level
+            near = [c for c in obj.children if c.dep_ in ("compound", "nmod")]
+            found = [m for m in (index.at(t.i) for t in (obj, *near)) if m is not None]
+            for m in found:
+                if all(m is not o for _, o in out):
+                    out.append((obj, m))
+            if not found and obj.pos_ == "NOUN":  # "three heads of US Central Command": follow one more level
                 out.extend(_objects(obj, index))
     return out
 
@@ -75,7 +79,9 @@ def _roles_of(tok: Token) -> list[tuple[Token, Token | None]]:
                     for obj in c.children:
                         if obj.dep_ == "pobj":
                             out.append((obj, child))
-                            out.extend((x, child) for x in obj.children if x.dep_ == "conj" and x.pos_ == "NOUN")
+                            out.extend(
+                                (x, child) for x in obj.children if x.dep_ == "conj" and x.pos_ == "NOUN"
+                            )
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
         out.extend((c, tok.head) for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
     return out
@@ -96,8 +102,15 @@ def find_affiliations(parsed: ParsedArticle, mentions: list[Mention]) -> list[Af
         if key in seen:
             return
         seen.add(key)
-        out.append(Affiliation(m.actor.ref(m.evidence), relation, other.actor.ref(other.evidence),
-                               parsed.evidence(start, end), qualifier))
+        out.append(
+            Affiliation(
+                m.actor.ref(m.evidence),
+                relation,
+                other.actor.ref(other.evidence),
+                parsed.evidence(start, end),
+                qualifier,
+            )
+        )
 
     for start, end, m in index.ranges:
         head = doc[end - 1]
@@ -108,9 +121,18 @@ def find_affiliations(parsed: ParsedArticle, mentions: list[Mention]) -> list[Af
                 continue
             for obj, other in _objects(noun, index):
                 left = min(noun.left_edge.i, noun.i)
-                span_end = max(obj.i, doc.char_span(other.evidence.start, other.evidence.end,
-                                                    alignment_mode="expand").end - 1)
-                add(m, relation, other, doc[left].idx, doc[span_end].idx + len(doc[span_end]), _qualifier(noun, clause))
+                span_end = max(
+                    obj.i,
+                    doc.char_span(other.evidence.start, other.evidence.end, alignment_mode="expand").end - 1,
+                )
+                add(
+                    m,
+                    relation,
+                    other,
+                    doc[left].idx,
+                    doc[span_end].idx + len(doc[span_end]),
+                    _qualifier(noun, clause),
+                )
         # "X of Y" right after a person ("Helene Cooper of The New York Times")
         if m.label == "PERSON" and end < len(doc) - 1 and doc[end].lower_ == "of":
             other = index.at(end + 1) or (index.at(end + 2) if doc[end + 1].lower_ == "the" else None)

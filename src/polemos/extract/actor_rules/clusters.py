@@ -13,7 +13,14 @@ from polemos.kb.names import is_acronym_of
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-_GENERIC_HEADS = frozenset(ORG_WORDS) | {"state", "republic", "group", "organization", "organisation", "institute"}
+_GENERIC_HEADS = frozenset(ORG_WORDS) | {
+    "state",
+    "republic",
+    "group",
+    "organization",
+    "organisation",
+    "institute",
+}
 
 
 def name_tokens(text: str) -> list[str]:
@@ -44,14 +51,17 @@ class Cluster:
 
 def fix_person_labels(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Surnames tagged ORG/GPE become PERSON; "ORG Surname" splits into the ORG and the person."""
-    surnames = {name_tokens(doc[c.start : c.end].text)[-1] for c in cands if c.kind == "PERSON"
-                and len(name_tokens(doc[c.start : c.end].text)) > 1}
+    surnames = {
+        name_tokens(doc[c.start : c.end].text)[-1]
+        for c in cands
+        if c.kind == "PERSON" and len(name_tokens(doc[c.start : c.end].text)) > 1
+    }
     out: list[Candidate] = []
     for c in cands:
         toks = name_tokens(c.core(doc))
-        if c.kind in ("ORG", "GPE", "GROUP") and c.state_key is None and toks and c.end - c.start <= 3:
-            if len(toks) == 1 and toks[0] in surnames and c.core_end is None:
-                c.kind, c.label = "PERSON", "PERSON"
+        one_word = len(toks) == 1 and toks[0] in surnames and c.core_end is None
+        if c.kind in ("ORG", "GPE", "GROUP") and c.state_key is None and one_word:
+            c.kind, c.label = "PERSON", "PERSON"
         if c.kind == "ORG" and c.end - c.start >= 3 and toks and toks[-1] in surnames and c.core_end is None:
             last = doc[c.end - 1]
             if last.pos_ == "PROPN" and name_tokens(last.text) == [toks[-1]]:
@@ -75,7 +85,9 @@ def cluster(doc: Doc, cands: list[Candidate]) -> list[tuple[Cluster, list[Candid
                 clusters.append(cl)
             cl.add(c, name)
             continue
-        target = _person_cluster(doc, clusters, name) if c.kind == "PERSON" else _org_cluster(clusters, c, name)
+        target = (
+            _person_cluster(doc, clusters, name) if c.kind == "PERSON" else _org_cluster(clusters, c, name)
+        )
         if target is None:
             target = Cluster(c.kind)
             clusters.append(target)
@@ -123,9 +135,19 @@ def _org_cluster(clusters: list[Cluster], cand: Candidate, name: str) -> Cluster
                 and words[0].lower() not in _GENERIC_HEADS - {"times", "post", "journal", "navy"}
             ):
                 return cl
-            if len(words) > 1 and words[0] == other_words[0] and cand.core_end is not None and len(other_words) <= 2:
+            if (
+                len(words) > 1
+                and words[0] == other_words[0]
+                and cand.core_end is not None
+                and len(other_words) <= 2
+            ):
                 return cl  # "Badr ground forces" ~ "Badr militia"
-            if len(other_words) == 1 and len(words) > 1 and words[0] == other_words[0] and cand.core_end is not None:
+            if (
+                len(other_words) == 1
+                and len(words) > 1
+                and words[0] == other_words[0]
+                and cand.core_end is not None
+            ):
                 return cl
     return None
 
@@ -137,8 +159,13 @@ def _late_full_names(clusters: list[Cluster]) -> None:
         if any(len(name_tokens(n)) > 1 for n in cl.names):
             continue
         surname = name_tokens(cl.names[0])
-        owners = [o for o in persons if o is not cl and o.members and any(
-            len(name_tokens(n)) > 1 and name_tokens(n)[-len(surname):] == surname for n in o.names)]
+        owners = [
+            o
+            for o in persons
+            if o is not cl
+            and o.members
+            and any(len(name_tokens(n)) > 1 and name_tokens(n)[-len(surname) :] == surname for n in o.names)
+        ]
         if len(owners) == 1:
             owners[0].members.extend(cl.members)
             owners[0].members.sort(key=lambda c: c.start)

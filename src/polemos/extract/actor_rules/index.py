@@ -24,10 +24,3 @@ class MentionTokens:
     def at(self, i: int) -> Mention | None:
         """The mention covering token ``i``."""
         return self.by_token.get(i)
-
-    def head_of(self, m: Mention) -> int | None:
-        """The syntactic head token of mention ``m`` (its last token whose head lies outside it)."""
-        for start, end, other in self.ranges:
-            if other is m:
-                return end - 1
-        return None

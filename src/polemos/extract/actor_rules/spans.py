@@ -26,6 +26,8 @@ _DETS = frozenset({"the", "a", "an"})
 _POSS = frozenset({"'s", "’s", "'", "’"})
 _QUOTES = frozenset({'"', "“", "”", "'", "’", "‘", "(", ")", ",", ".", ":", ";", "-", "—", "–"})
 _PARTICLES = frozenset({"al", "el", "as", "ash", "ad", "ar", "an", "bin", "ibn", "abu", "bint", "-"})
+_LOCATIVE = frozenset({"in", "near", "around", "outside", "into", "across", "toward", "towards"})
+_SHIP_PREFIXES = frozenset({"USS", "HMS", "FS", "INS", "HMAS", "HMCS", "USNS"})
 _COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"})
 
 
@@ -63,7 +65,9 @@ def _is_title(tok: Token) -> bool:
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in _DETS or doc[start].text in _QUOTES or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSS or doc[end - 1].text in _QUOTES or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in _POSS or doc[end - 1].text in _QUOTES or doc[end - 1].is_space
+    ):
         end -= 1
     return start, end
 
@@ -95,7 +99,7 @@ def _extend(doc: Doc, kb: KnowledgeBase, start: int, end: int, label: str) -> in
     sent_end = doc[start].sent.end
     if label == "PERSON":
         j = end
-        while j < sent_end - 1 and doc[j].lower_ in _PARTICLES and not doc[j - 1].whitespace_ == "\n":
+        while j < sent_end - 1 and doc[j].lower_ in _PARTICLES and doc[j - 1].whitespace_ != "\n":
             j += 1
         if j > end and j < sent_end and doc[j].text[:1].isupper():
             end = j + 1
@@ -103,7 +107,9 @@ def _extend(doc: Doc, kb: KnowledgeBase, start: int, end: int, label: str) -> in
         stop = end + extra
         if stop > sent_end or not doc[end].text[:1].isalpha():
             continue
-        if any(t.is_punct or t.is_space for t in doc[end:stop]):
+        if any(t.is_punct or t.is_space or t.is_stop for t in doc[end:stop]):
+            continue
+        if any(not t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in doc[end:stop]):
             continue
         longer = doc[start:stop].text
         hit = kb.lookup(longer)
@@ -156,6 +162,7 @@ def find_candidates(parsed: ParsedArticle, kb: KnowledgeBase) -> list[Candidate]
                 continue
             label, end = hit.type, end2
         out.extend(_repair(parsed, kb, start, end, label))
+    out.extend(_known_names(parsed, kb, skip, {i for c in out for i in range(c.start, c.end)}))
     out.sort(key=lambda c: c.start)
     dedup: list[Candidate] = []
     for c in out:
@@ -199,7 +206,19 @@ def _repair(parsed: ParsedArticle, kb: KnowledgeBase, start: int, end: int, labe
             return out
     if not any(c.isalpha() for c in text):
         return out
+    if label == "PERSON" and (text.split()[0] in _SHIP_PREFIXES or any(ch.isdigit() for ch in text)):
+        return out
+    if label == "PERSON" and prev is not None and prev.lower_ in _LOCATIVE and not role:
+        label = "GPE"  # "in Raqqah": a place the small model took for a person
+    state = kb.state(text) if label in ("GPE", "NORP") else None
+    if state is not None:
+        if label == "NORP" and kb.state(text, strict=True) is None and not text.endswith("s"):
+            label = "GPE"  # a city the model took for a nationality ("Aleppo")
+        cand = Candidate(start, end, label, "GPE", state_key=state.key)
+        _agent(doc, kb, cand, state.country)
+        return [*out, cand]
     end = _extend(doc, kb, start, end, label)
+    text = doc[start:end].text
     # "Eli Lake of Bloomberg": a person and the organisation they write for
     if label in ("ORG", "PERSON") and kb.lookup(doc[start:end].text) is None:
         k = _person_of_org(doc, start, end)
@@ -214,11 +233,6 @@ def _repair(parsed: ParsedArticle, kb: KnowledgeBase, start: int, end: int, labe
     kind = _span_kind(label)
     cand = Candidate(start, end, label, kind, role=role, country=country, sector=title_sector)
     if label in ("GPE", "NORP"):
-        state = kb.state(text)
-        if state is not None:
-            cand.kind, cand.state_key = "GPE", state.key
-            _agent(doc, kb, cand, state.country)
-            return [*out, cand]
         known = kb.lookup(text)
         if known is not None and known.type in ("ORG", "PERSON"):
             cand.kind = known.type
@@ -234,18 +248,33 @@ def _repair(parsed: ParsedArticle, kb: KnowledgeBase, start: int, end: int, labe
         elif cand.kind == "GROUP" and doc[end - 1].dep_ in ("amod", "compound"):
             return out  # an adjective ("Sunni villages"): not an actor mention
         words = text.split()
-        if len(words) > 1:
-            state = kb.state(words[0])
-            if state is not None and cand.country is None:
-                cand.country = state.country
+        for n in (3, 2, 1):
+            state = kb.state(" ".join(words[:n]), strict=True) if len(words) > n else None
+            if state is not None:
+                cand.country = cand.country or state.country
+                break
+        if label == "NORP" and cand.core_end is not None and kb.lookup(text) is None:
+            cand.core_end = None  # "Shia militias": the group is named with its descriptor
         cand.sector = cand.sector or ORG_WORDS.get(normalise_name(doc[cand.core_end or end - 1].text))
     return [*out, cand]
 
 
 SECTOR_NAMES = {
-    "MIL": "military", "GOV": "government", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
-    "REB": "rebels", "MED": "media", "BUS": "business", "CVL": "civilians", "OPP": "opposition",
-    "SPY": "intelligence", "EDU": "education", "REL": "religious", "LAB": "labour", "UAF": "armed forces",
+    "MIL": "military",
+    "GOV": "government",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "COP": "police",
+    "REB": "rebels",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilians",
+    "OPP": "opposition",
+    "SPY": "intelligence",
+    "EDU": "education",
+    "REL": "religious",
+    "LAB": "labour",
+    "UAF": "armed forces",
 }
 
 
@@ -253,7 +282,12 @@ def _agent(doc: Doc, kb: KnowledgeBase, cand: Candidate, country: str | None) ->
     """A state word modifying a sector noun ("American warplanes", "US ambassador") names that sector."""
     tok = doc[cand.end - 1]
     head = tok.head
-    if tok.dep_ not in ("amod", "compound", "nmod") or head.i < cand.end or head.i > cand.end + 2 or not country:
+    if (
+        tok.dep_ not in ("amod", "compound", "nmod")
+        or head.i < cand.end
+        or head.i > cand.end + 2
+        or not country
+    ):
         return
     if head.pos_ not in ("NOUN", "PROPN") or head.text[:1].isupper() and head.pos_ == "PROPN":
         return
@@ -265,5 +299,32 @@ def _agent(doc: Doc, kb: KnowledgeBase, cand: Candidate, country: str | None) ->
     cand.end = head.i + 1
     cand.core_end = None
     cand.kind = "GROUP"
+    cand.label = "ORG"  # "US military", "Iraqi army": a state's organisation
     cand.sector = sector
     cand.state_key = f"agent:{country}{sector}"
+
+
+_LABEL_OF = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "GROUP": "ORG"}
+
+
+def _known_names(
+    parsed: ParsedArticle, kb: KnowledgeBase, skip: set[int], covered: set[int]
+) -> list[Candidate]:
+    """Proper-noun runs spaCy left untagged that name an actor already met in another article."""
+    doc = parsed.doc
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in covered or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and j - i < 4:
+            j += 1
+        if parsed.sentence_index(doc[i].idx) not in skip:
+            actor = kb.known(doc[i:j].text)
+            if actor is not None and not actor.key.startswith(("state:", "agent:")):
+                kind = actor.type if actor.type in ("PERSON", "ORG", "GPE") else "ORG"
+                out.append(Candidate(i, j, _LABEL_OF.get(actor.type, "ORG"), kind))
+        i = j
+    return out

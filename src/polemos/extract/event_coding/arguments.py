@@ -125,6 +125,9 @@ class ActorFinder:
         if org is not None and sector is not None or org is not None and head.pos_ == "PROPN":
             return self._from_mention(org)
         country = next((m.actor.country for m in mods if m.actor.country), None)
+        if country is None and sector is not None:  # "soldiers from Gondor"
+            origin = self._prep_mention(head, ("from", "of"))
+            country = origin.actor.country if origin is not None else None
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         if sector is None and country is None and possessor is not None:
             owner = self.ref(possessor, role)
@@ -143,6 +146,14 @@ class ActorFinder:
         return self._person_before(tok)
 
     # ---------------------------------------------------------------- helpers
+    def _prep_mention(self, head: Token, preps: tuple[str, ...]) -> Mention | None:
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in preps:
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.i in self.by_token:
+                        return self.by_token[o.i]
+        return None
+
     def _of_mention(self, head: Token) -> Mention | None:
         """The actor named in the "of" phrase of ``head`` (a person or organisation first)."""
         found: list[Mention] = []

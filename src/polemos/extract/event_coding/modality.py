@@ -29,7 +29,7 @@ SPEECH_VERBS = {
     "say", "tell", "claim", "report", "note", "add", "state", "announce", "allege", "insist", "assert",
     "write", "explain", "confirm", "declare", "argue", "warn", "stress", "maintain", "detail", "recount",
 }  # fmt: skip
-NON_FACTIVE = {"want", "plan", "hope", "try", "seek", "aim", "intend", "expect", "wish", "need", "attempt"}
+NON_FACTIVE = {"want", "plan", "hope", "seek", "aim", "intend", "expect", "wish", "need"}
 _CLAUSE_UP = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "parataxis", "pcomp", "csubj"}
 
 
@@ -90,6 +90,11 @@ def modality(tok: Token) -> str | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and tok.head.tag_ == "VBG":
         return "future"
     return None
+
+
+def obligation(tok: Token) -> bool:
+    """The verb is under "must" or "should" ("Libya must hand over ...")."""
+    return any(a.lower_ in ("must", "should") for a in _auxes(tok))
 
 
 def would_in_report(tok: Token) -> bool:

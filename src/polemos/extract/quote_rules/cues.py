@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,32 @@ from polemos.extract.quote_rules.spans import char_span, exclude, subtree_range,
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+# "PENCE: Well, look, ..." and "Pat Caddell: Democrat voters worried": a name, a colon, what was said
+_COLON_LINE = re.compile(
+    r"^[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’()-]*|of|the|and|al|de)){0,5})"
+    r"[^\S\n]*:[^\S\n]+(?P<content>\S[^\n]*)",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = {
+    "update",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "related",
+    "read more",
+    "watch",
+    "now watch",
+    "correction",
+    "source",
+    "sources",
+    "image",
+    "video",
+    "credit",
+    "caption",
+    "q",
+    "a",
+}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 CUE_AUX = {"aux", "auxpass", "neg"}
 AUX_WORDS = {"has", "have", "had", "will", "would", "'s", "’s", "'ll", "’ll", "is", "was", "are", "were"}
@@ -228,8 +255,15 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             cut = subtree_range(tok)
             head = tok.head
             first, last = subtree_range(head)
-            first, last = exclude(first, last, *cut)
-            first = _skip_fronted(doc, first, last, head)
+            if (
+                first < cut[0] - 1
+                and cut[1] + 1 < last
+                and doc[cut[0] - 1].text == doc[cut[1] + 1].text == ","
+            ):
+                pass  # "All of which, he said, would help": the content runs around the cue
+            else:
+                first, last = exclude(first, last, *cut)
+                first = _skip_fronted(doc, first, last, head)
             content = _range_from(doc, first, last)
             pattern = "inverted"
         elif agent is not None and tok.dep_ in ("advcl", "relcl", "acl"):
@@ -272,6 +306,35 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 src,
                 source_tok.i if source_tok is not None else None,
                 pattern,
+            )
+        )
+    return out
+
+
+def colon_candidates(doc: Doc) -> list[Candidate]:
+    """Transcript and headline attributions: a line opening with a short name and a colon."""
+    out: list[Candidate] = []
+    for m in _COLON_LINE.finditer(doc.text):
+        name = m.group("name")
+        if name.lower() in _NOT_SPEAKERS or any(c.isdigit() for c in name):
+            continue
+        src = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        colon = doc.char_span(m.end("name"), m.start("content"), alignment_mode="expand")
+        end = len(m.group("content").rstrip()) + m.start("content")
+        if src is None or colon is None or end - m.start("content") < 3:
+            continue
+        colon_tok = next((t for t in colon if t.text == ":"), None)
+        if colon_tok is None:
+            continue
+        head = _head_in(doc, src.start, src.end - 1)
+        out.append(
+            Candidate(
+                (colon_tok.idx, colon_tok.idx + 1),
+                colon_tok.i,
+                (m.start("content"), end),
+                (src.start, src.end - 1),
+                head.i,
+                "colon",
             )
         )
     return out

@@ -42,6 +42,8 @@ def find_quoted(text: str) -> list[Quoted]:
     A paragraph that ends inside a quote and is followed by a paragraph reopening with a mark
     continues the quote (the news convention); any other open quote closes at its paragraph end.
     """
+    original = text
+    text = text.replace("''", '"\x01')  # two apostrophes as a double mark (some wire styles)
     out: list[Quoted] = []
     open_at: int | None = None
     open_flags: list[str] = []
@@ -71,7 +73,13 @@ def find_quoted(text: str) -> list[Quoted]:
             line_start = i + 1
             i += 1
             continue
-        if ch in OPENERS or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
+        misused = (
+            ch in CLOSERS
+            and open_at is None
+            and _is_opening_straight(text, i)
+            and text[i + 1 : i + 2].isalnum()
+        )
+        if ch in OPENERS or misused or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
             if open_at is not None:
                 # a second opener: the first one was never closed; close it just before this one
                 end = _trim_end(text, open_at, i)
@@ -91,9 +99,12 @@ def find_quoted(text: str) -> list[Quoted]:
         i += 1
     if open_at is not None:
         out.append(Quoted(open_at, _trim_end(text, open_at, n), [*open_flags, "unbalanced_quote_marks"]))
+    for q in out:
+        if original[q.end - 1 : q.end + 1] == "''":
+            q.end += 1
     return [q for q in out if q.end - q.start > 2]
 
 
 def has_mark(text: str) -> bool:
-    """Whether ``text`` holds a double quotation mark."""
-    return any(c in ANY_MARK for c in text)
+    """Whether ``text`` holds a double quotation mark (or two apostrophes used as one)."""
+    return any(c in ANY_MARK for c in text) or "''" in text

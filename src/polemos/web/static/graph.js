@@ -22,9 +22,12 @@ window.PGraph = {
       container,
       elements: PGraph.elements(net),
       wheelSensitivity: 0.3,
+      maxZoom: 1.6,
+      minZoom: 0.2,
       style: [
         { selector: "node", style: {
-          label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
+          label: "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 3,
+          "text-background-color": "#ffffff", "text-background-opacity": 0.7, "text-background-padding": 1,
           width: "mapData(events, 0, 50, 14, 44)", height: "mapData(events, 0, 50, 14, 44)",
           "background-color": "#54616e", color: "#222" } },
         { selector: `node[id = "${(center || "").replace(/"/g, "")}"]`, style: { "background-color": "#e6a400" } },
@@ -34,8 +37,9 @@ window.PGraph = {
           "font-size": 8, color: "#555", "text-rotation": "autorotate" } },
         { selector: "edge:selected", style: { opacity: 1, "overlay-opacity": 0.15, "overlay-color": "#e6a400" } },
       ],
-      layout: { name: net.nodes.length > 1 ? "cose" : "grid", animate: false, randomize: false, nodeRepulsion: 9000,
-        idealEdgeLength: 110, padding: 20 },
+      layout: { name: net.nodes.length > 1 ? "cose" : "grid", animate: false, randomize: false,
+        nodeRepulsion: () => 400000, idealEdgeLength: () => 90, nodeOverlap: 20, componentSpacing: 60,
+        gravity: 60, numIter: 1500, padding: 24 },
     });
   },
 };

@@ -28,6 +28,7 @@
     if (cy) cy.destroy();
     box.replaceChildren();
     cy = PGraph.draw(box, net, p.get("actor"));
+    window.PNet = cy;
     cy.on("tap", "edge", (ev) => showEdge(ev.target.data()));
     cy.on("tap", "node", (ev) => { window.location = "/actors/" + encodeURIComponent(ev.target.id()); });
     box.dataset.ready = "1";

@@ -1,0 +1,189 @@
+"""Event coding: types, actors, passives, coordination, modality, hedges, captions, duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from polemos.config import load_settings
+from polemos.extract.actors import extract_actors
+from polemos.extract.event_coding.lexicon import best_pattern, parse_cameo_verbs
+from polemos.extract.event_coding.plover import goldstein, quad_class, to_plover
+from polemos.extract.events import extract_events, merge_duplicate_events
+from polemos.kb import KnowledgeBase
+from polemos.model import Article, Event, Segment, TimeExpression
+from polemos.nlp.parse import parse_one
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _article(text: str, ident: str = "t1", segments: list[Segment] | None = None) -> Article:
+    return Article(
+        id=ident,
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        origin="test",
+        segments=segments or [],
+    )
+
+
+def _events(text: str, segments: list[Segment] | None = None, ident: str = "t1") -> list[Event]:
+    kb = KnowledgeBase()
+    parsed = parse_one(_article(text, ident, segments), load_settings().spacy_model)
+    return extract_events(parsed, kb, extract_actors(parsed, kb))
+
+
+def _one(text: str) -> Event:
+    events = _events(text)
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
+    return events[0]
+
+
+def _names(refs) -> list[str]:
+    """The text each actor was read from (robust to how the actor stage names actors)."""
+    return [r.span.text if r.span else r.name for r in refs]
+
+
+# ------------------------------------------------------------------ lexicon and mapping
+def test_cameo_verb_dictionary_is_read_by_lemma_with_patterns() -> None:
+    text = (
+        "####### SYNONYM SETS #######\n&FOOD\n+FOOD\n+RICE\n\n"
+        "####### VERB PATTERNS #######\n"
+        "---  RUSH   [---]  ---\nRUSH\nSPEED {SPED}\n+WAGE_WAR [190]\n"
+        "- * AID  [070]  # RUSH\n- * &FOOD [073]\n- * (TO BORDER) [154]\n"
+    )
+    verbs = parse_cameo_verbs(text)
+    assert set(verbs) == {"rush", "speed", "wage"}
+    assert verbs["wage"][0].rest == ("war",) and verbs["wage"][0].code == "190"
+    block = verbs["rush"][0].block
+    assert block.code is None
+    assert best_pattern(block, set(), {"rice", "to"}).code == "073"
+    assert best_pattern(block, set(), {"to", "border", "troops"}).code == "154"
+    assert best_pattern(block, set(), {"money"}) is None
+
+
+def test_cameo_codes_map_to_plover_with_quad_class_and_goldstein() -> None:
+    assert to_plover("190").type == "ASSAULT"
+    assert to_plover("0231").type == "REQUEST"
+    assert to_plover("1712").type == "ASSAULT"
+    assert to_plover("163").type == "COERCE"
+    assert to_plover("010") is None  # public statements are not events
+    assert quad_class("AID") == 2 and quad_class("ASSAULT") == 4 and quad_class("AGREE") == 1
+    assert goldstein("190") == -10.0 and goldstein("070") > 0
+
+
+# ------------------------------------------------------------------ types and actors
+def test_attack_codes_assault_with_source_target_and_evidence() -> None:
+    text = "Iraqi forces attacked Islamic State militants in Mosul."
+    e = _one(text)
+    assert e.type == "ASSAULT" and e.quad_class == 4 and e.cameo.startswith("19")
+    assert e.goldstein is not None and e.goldstein < 0
+    assert _names(e.source) == ["Iraqi forces"] and e.source[0].code == "IRQMIL"
+    assert "Islamic State" in e.target[0].name
+    assert e.trigger.text == "attacked" and text[e.trigger.start : e.trigger.end] == "attacked"
+    assert e.evidence.text == text and e.evidence.sentence == 0
+    assert e.place is None and e.date is None  # filled by the places and dates stage
+
+
+def test_passive_swaps_source_and_target() -> None:
+    e = _one("Protesters were attacked by Iraqi police on Monday.")
+    assert e.type == "ASSAULT"
+    assert e.source[0].code == "IRQCOP"
+    assert _names(e.target) == ["Protesters"] and e.target[0].code == "OPP"
+
+
+def test_coordinated_subjects_give_several_sources() -> None:
+    e = _one("The Iraqi army and Kurdish forces attacked Islamic State militants.")
+    assert _names(e.source) == ["Iraqi army", "Kurdish forces"]
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies() -> None:
+    events = _events("The commandos who raided the compound captured the rebel commander.")
+    raid = next(e for e in events if e.trigger.text == "raided")
+    assert raid.type == "ASSAULT" and _names(raid.source) == ["commandos"]
+
+
+def test_light_verb_with_event_noun() -> None:
+    e = _one("American warplanes provided support for Kurdish fighters.")
+    assert e.type == "AID" and e.trigger.text == "provided support"
+    assert e.source[0].code == "USAMIL" and _names(e.target) == ["Kurdish fighters"]
+    siege = _one("Iran-backed militias are leading a siege of the city.")
+    assert siege.type == "ASSAULT" and siege.trigger.text == "leading a siege"
+    assert siege.source[0].code == "REB"  # "Iran-backed": Iran is the patron, not the member
+
+
+def test_intent_to_act_is_agree_or_threaten() -> None:
+    agree = _one("Russia and Turkey agreed to hold talks next week.")
+    assert agree.type == "AGREE" and agree.cameo.startswith("03")
+    threat = _one("Iran threatened to attack Iraq.")
+    assert threat.type == "THREATEN" and _names(threat.target) == ["Iraq"]
+
+
+# ------------------------------------------------------------------ what must not be coded
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi forces did not attack the rebels.",
+        "There is no way that the US military can support the offensive.",
+        "If Iran attacks Iraq, the war will spread.",
+        "Did Iran attack Iraq?",
+        "Iraq could attack Iran.",
+    ],
+)
+def test_negated_conditional_modal_and_questioned_events_are_not_coded(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_future_conflict_is_coded_as_a_threat_only() -> None:
+    e = _one("Iraqi forces will attack the rebels.")
+    assert e.type == "THREATEN"
+
+
+# ------------------------------------------------------------------ hedges, claimants, captions
+def test_hedge_and_claimant_are_recorded() -> None:
+    hedged = _one("Iraqi police allegedly attacked protesters in Baghdad.")
+    assert hedged.hedge == "allegedly"
+    claimed = _one("Iraq said that Iranian troops attacked Kurdish villages.")
+    assert claimed.claimant is not None and claimed.claimant.name == "Iraq"
+    assert claimed.source[0].code == "IRNMIL"
+
+
+def test_caption_events_are_marked() -> None:
+    text = "Talks resumed.\n\nKurdish fighters attacked Islamic State militants near Kirkuk."
+    start = text.index("Kurdish")
+    events = _events(text, [Segment(0, 14, "body"), Segment(start, len(text), "caption")])
+    assert len(events) == 1 and events[0].from_caption
+
+
+# ------------------------------------------------------------------ duplicates
+def test_duplicate_mentions_merge_into_one_cluster() -> None:
+    a = _events("Iraqi forces attacked Islamic State militants in Mosul.", ident="a1")
+    b = _events("On Monday Iraqi forces attacked Islamic State militants.", ident="a2")
+    c = _events("Iraqi police arrested protesters.", ident="a2")
+    a[0].date = TimeExpression(text="Monday", evidence=a[0].trigger, value="2020-01-06")
+    b[0].date = TimeExpression(text="Monday", evidence=b[0].trigger, value="2020-01-07")
+    clusters = merge_duplicate_events([*a, *b, *c], outlet_of={"a1": "Reuters", "a2": "AP"}.get)
+    assert len(clusters) == 2
+    assert clusters[0].num_mentions == 2 and clusters[0].num_articles == 2 and clusters[0].num_sources == 2
+    far = _events("Iraqi forces attacked Islamic State militants in Mosul.", ident="a3")
+    far[0].date = TimeExpression(text="May", evidence=far[0].trigger, value="2020-05-01")
+    assert len(merge_duplicate_events([*a, *far])) == 2
+
+
+# ------------------------------------------------------------------ the seed (needs ../shared)
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "gold" / "seed-000.json").is_file(), reason="../shared gold data is absent")
+def test_seed_required_events_found_and_no_forbidden_event() -> None:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "events.py"
+    spec = importlib.util.spec_from_file_location("bench_events", path)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_events"] = bench
+    spec.loader.exec_module(bench)
+    scores = bench.score_seed()
+    assert scores["seed_forbidden_events"] == 0
+    assert scores["seed_required_events_found"] == scores["seed_required_events"]
