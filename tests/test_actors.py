@@ -64,6 +64,14 @@ def test_demonyms_map_to_states_and_sectors(settings) -> None:
     assert keys.get("Iraqi army") == "agent:IRQMIL"
 
 
+def test_organisations_take_country_and_sector_from_their_names(settings) -> None:
+    text = "The Parliament of Iraq voted on Sunday. The US Treasury agreed."
+    _, mentions, _ = _run(text, settings)
+    codes = {m.text: m.actor.code for m in mentions}
+    assert codes.get("Parliament of Iraq") == "IRQLEG"
+    assert "USAGOV" in {codes.get("Treasury"), codes.get("US Treasury")}
+
+
 def test_acronym_joins_expansion_and_possessive_state_is_split(settings) -> None:
     text = (
         "The Syrian Democratic Forces (SDF) captured the village. "
@@ -88,6 +96,13 @@ def test_pronoun_resolution(settings) -> None:
     assert prons and all(m.actor.name == "Ahmed Karimi" for m in prons)
     he = next(t.i for t in parsed.doc if t.text == "He")
     assert resolve_pronoun(parsed, mentions, he).name == "Ahmed Karimi"
+
+
+def test_the_general_resolves_to_the_titled_person(settings) -> None:
+    text = "Gen. Rafael Moreno toured the base with Ana Ruiz. The general praised the troops."
+    _, mentions, _ = _run(text, settings)
+    desc = [m for m in mentions if m.label == "PRON" and m.text.lower() == "the general"]
+    assert desc and desc[0].actor.name == "Rafael Moreno"
 
 
 def test_kb_grows_across_articles(settings) -> None:
@@ -147,7 +162,7 @@ def test_seed_affiliations(seed_run) -> None:
     assert ("Qassim Suleimani", "head_of", "Quds Force") in affs
     assert ("Quds Force", "part_of", "Islamic Revolutionary Guard Corps") in affs
     harmer = [a for k, a in affs.items() if k[0] == "Christopher Harmer"]
-    assert {a.qualifier for a in harmer} >= {"former"}
+    assert {a.qualifier for a in harmer} >= {"former", "current"}
     for a in affs.values():
         assert parsed.article.text[a.evidence.start : a.evidence.end] == a.evidence.text
 

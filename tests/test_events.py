@@ -187,3 +187,20 @@ def test_seed_required_events_found_and_no_forbidden_event() -> None:
     scores = bench.score_seed()
     assert scores["seed_forbidden_events"] == 0
     assert scores["seed_required_events_found"] == scores["seed_required_events"]
+
+
+def test_event_noun_as_subject_and_between_is_reciprocal() -> None:
+    e = _one("Clashes between Kurdish fighters and Turkish troops erupted on Monday.")
+    assert e.type == "ASSAULT" and e.trigger.text == "Clashes"
+    assert {r.key for r in e.source} == {r.key for r in e.target} and len(e.source) == 2
+
+
+def test_obligation_in_reported_speech_is_a_request_to_its_subject() -> None:
+    e = _one("Britain said that Libya must hand over the suspects.")
+    assert e.type == "REQUEST"
+    assert _names(e.source) == ["Britain"] and _names(e.target) == ["Libya"]
+
+
+def test_dates_are_not_targets() -> None:
+    e = _one("Kurdish fighters attacked Iraqi forces on Monday.")
+    assert "Monday" not in _names(e.target) and e.target

@@ -76,6 +76,15 @@ def test_unknown_name_is_unresolved_with_reason(gz: Gazetteer) -> None:
     assert r.candidate is None and "no gazetteer entry" in r.reason
 
 
+def test_embedded_place_names_are_marked(gz: Gazetteer) -> None:
+    r = resolve("University of California", gz)
+    assert r.candidate is not None and r.candidate.kind == "adm1" and r.candidate.country == "US"
+    assert r.embedded and "embedded" in r.reason
+    assert (
+        resolve("South Kilburn Estate", gz).candidate is None or resolve("South Kilburn Estate", gz).embedded
+    )
+
+
 def test_gazetteer_reopens_from_its_file(gz: Gazetteer) -> None:
     again = Gazetteer(gz.path)
     assert again.get(90150) is not None and again.country("IQ") is not None
@@ -112,6 +121,8 @@ def test_seed_places_as_gold_says(seed, gz: Gazetteer) -> None:  # type: ignore[
     assert muaibidi.geonameid == 6871926 and muaibidi.qualifier == "east of" and "anchor" in muaibidi.reason
     ajil = next(p for p in places if p.text.startswith("Ajil"))
     assert ajil.geonameid in (90150, 91695) and "field" in ajil.reason
+    gulf = by_text["Persian Gulf"]
+    assert gulf.geonameid is None and "gulf" in gulf.reason
     for p in places:
         assert seed.article.text[p.evidence.start : p.evidence.end] == p.text
         assert p.geonameid is not None or p.reason

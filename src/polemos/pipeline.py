@@ -78,8 +78,12 @@ class Pipeline:
 
         from polemos.geo import get_gazetteer
         from polemos.kb import KnowledgeBase
+        from polemos.kb.merges import Merge
 
-        self.kb = KnowledgeBase.from_actors(store.load_actors())
+        self.kb = KnowledgeBase.from_actors(
+            store.load_actors(), merges=[Merge.from_json(m) for m in store.load_merges()]
+        )
+        self._merges_stored = len(self.kb.merges)
         self.gazetteer = get_gazetteer()
         self.duplicates = NearDuplicateIndex()
         for article_id, text in store.conn.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL"):
@@ -138,7 +142,9 @@ class Pipeline:
         ):
             try:
                 extraction = extract_article(parsed, self.kb, self.gazetteer)
-                self.store.write(extraction)
+                new_merges = [m.to_json() for m in self.kb.merges[self._merges_stored :]]
+                self.store.write(extraction, merges=new_merges)
+                self._merges_stored = len(self.kb.merges)
             except Exception as exc:
                 self._fail(
                     Failure(parsed.article.origin, f"extraction failed: {type(exc).__name__}: {exc}", "extract"),

@@ -355,6 +355,20 @@ def _print_stats(s: dict) -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to bind (default: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the store as a web app and a JSON API (OpenAPI at /docs)."""
+    from polemos.web.app import serve as run_server
+
+    _open(db).close()  # refuse a missing database with a clear message
+    err.print(f"polemos web app on http://{host}:{port}  (JSON API under /api, OpenAPI at /docs)")
+    run_server(_db(db), host=host, port=port)
+
+
+@app.command()
 def demo(
     db: Annotated[Path, typer.Option("--db", help="database to (re)create")] = Path("demo.db"),
     corpus: Annotated[Path | None, typer.Option(help="demo corpus (default: the embedded one)")] = None,

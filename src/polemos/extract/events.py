@@ -50,6 +50,10 @@ RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 NOUN_TARGET_PREPS = {"of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
 GIVING = {"provide", "give", "send", "deliver", "supply", "extend", "lend", "grant"}
 MATERIAL_CONFLICT = 4
+OBSTRUCT = {"block", "barricade", "obstruct", "blockade", "occupy"}
+STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY")
+SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "OPP", "CVL", "EDU", "LAB", "MED", "BUS", "REL", "PPL", "AGR",
+           "NGO", "IGO", "LEG", "HLH", "ENV", "CRM", "ELI", "REF", "MOD", "RAD", "SEP", "UAF"}  # fmt: skip
 ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "proceed", "attempt", "try", "manage"}
 THREAT_VERBS = {"threaten", "warn"}
 INTENT_VERBS = {
@@ -92,6 +96,7 @@ class _Coded:
     code: str
     tokens: list[Token]
     noun: Token | None = None  # the event noun under a light verb
+    subject_event: bool = False  # the event noun is the verb's subject ("riots continued")
 
 
 def _phrase_tokens(tok: Token, limit: int = 24) -> list[Token]:
@@ -156,6 +161,11 @@ def _code_verb(lex: Lexicon, tok: Token) -> _Coded | None:
         code = lex.verb_noun.get((lemma, dobj.lemma_.lower()))
         if code:
             return _Coded(code, [tok, dobj], dobj)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and lemma in lex.occur_verbs and not any(p.lower_ == "off" for p in prts):
+        scode = _event_noun(lex, subj)
+        if scode and lemma != "end":
+            return _Coded(scode, [subj, tok], subj, subject_event=True)
     entries = lex.verbs.get(lemma, [])
     after = _right_words(tok)
     if dobj is not None and lemma in lex.light_verbs:
@@ -254,6 +264,16 @@ def _demand(
     )
 
 
+def _noun_agent(noun: Token) -> Token:
+    """Who does what an event noun names: its "by" agent, else the noun itself (read by its modifiers)."""
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "by":
+            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return noun
+
+
 def _subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject head, passive) of verb ``tok``, following conjunctions and clauses up."""
     cur = tok
@@ -337,6 +357,12 @@ def _targets(
     return fallback
 
 
+def _is_state(ref: ActorRef) -> bool:
+    """A state actor: a country, or a government, military, police or judicial agent."""
+    code = ref.code or ""
+    return (len(code) == 3 and code.isalpha() and code not in SECTORS) or any(s in code for s in STATE_SECTORS)
+
+
 def _is_actor(ref: ActorRef) -> bool:
     """A known or typed actor, not a bare noun phrase ("oil wells")."""
     return not ref.key.startswith("np:")
@@ -393,6 +419,8 @@ def code_sentence_events(
             arg_tok = complement[0]
             inner = complement[1]
             coded = _Coded(_as_intent(inner.code, tok.lemma_.lower()), [tok, *inner.tokens], inner.noun)
+        if coded is None and tok.pos_ == "VERB" and md.obligation(tok):
+            coded = _Coded("100", [tok, *(c for c in tok.children if c.dep_ == "prt")])
         if coded is None:
             continue
         aspectual = tok.head.lemma_.lower() in ASPECTUAL and tok.dep_ == "xcomp"
@@ -417,14 +445,27 @@ def code_sentence_events(
         if plover is None:
             continue
         subj, passive = _subject(tok)
+        between: list[ActorRef] = []
+        source_only = False
+        if coded.subject_event and coded.noun is not None:  # "Palestinian riots against X continued"
+            subj = _noun_agent(coded.noun)
+            between = finder.refs(_prep_object(coded.noun, {"between"}), "source")
+            source_only = True
         if subj is not None and subj.pos_ == "PRON" and speaker is not None and not passive:
             subj = _subject(speaker)[0]  # "X said they would ...": they = X
         source = finder.refs(_agent(tok), "source") if passive else finder.refs(subj, "source")
+        if source_only:  # the event noun itself is no actor ("Talks resumed")
+            source = [r for r in source if _is_actor(r)]
         target = _targets(finder, arg_tok, coded, passive, subj)
         source_keys = {r.key for r in source}
         target = [r for r in target if r.key not in source_keys]
+        if coded.code[:2] == "17" and tok.lemma_.lower() in OBSTRUCT and not any(_is_state(r) for r in source):
+            coded.code = "144"  # people blocking roads protest; the state blocking them coerces
+            plover = to_plover(coded.code) or plover
         if quad_class(plover.type) != MATERIAL_CONFLICT:
             target = [r for r in target if _is_actor(r)]
+        if len(between) > 1:  # "clashes between A and B": each against the other
+            source, target = between, list(between)
         if not target and len(source) > 1 and plover.type in RECIPROCAL:
             target = list(source)  # "Israel and Jordan agreed": each with the other
         if not source and (
@@ -441,8 +482,9 @@ def code_sentence_events(
         elif claim_obj is not None:
             refs = finder.refs(claim_obj, "source")
             claimant = refs[0] if refs else None
-        first = min(coded.tokens, key=lambda t: t.i)
-        last = max(coded.tokens, key=lambda t: t.i)
+        trigger_tokens = [coded.noun] if coded.subject_event and coded.noun is not None else coded.tokens
+        first = min(trigger_tokens, key=lambda t: t.i)
+        last = max(trigger_tokens, key=lambda t: t.i)
         caption = sentence.section == "caption"
         events.append(
             Event(

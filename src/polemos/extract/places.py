@@ -100,7 +100,7 @@ def extract_places(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Place]:
     for m, r in zip(mentions, res, strict=True):
         name = text[m.start : m.end]
         own = r.candidate
-        if m.feature and own is not None and own.kind == "city":
+        if m.feature and own is not None and (own.kind == "city" or r.embedded):
             own = None  # "Ajil field" is an oil field, not the village called Ajil
         if own is not None:
             places.append(_place(parsed, m, own, r.reason, gazetteer))

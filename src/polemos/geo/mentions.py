@@ -33,11 +33,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
         def one(i: int, depth: int = 0) -> Resolution:
             if i in done:
                 return done[i]
-            local = Context(ctx.countries, ctx.admin1s, None, ctx.admin1_gids, ctx.points, ctx._near)
             j = inside.get(i)
-            if j is not None and depth < 4:
-                local.container = one(j, depth + 1).candidate
-            done[i] = resolve(names[i], gazetteer, local)
+            container = one(j, depth + 1).candidate if j is not None and depth < 4 else None
+            done[i] = resolve(names[i], gazetteer, ctx.within(container))
             return done[i]
 
         return [one(i) for i in range(len(spans))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
@@ -60,6 +60,10 @@ class Context:
         if c.kind in ("city", "adm2"):
             self.points[c.gid] = (c.lat, c.lon)
 
+    def within(self, container: Candidate | None) -> Context:
+        """The same article context for a mention inside ``container``."""
+        return replace(self, container=container)
+
     def shares_admin1(self, c: Candidate) -> bool:
         """True when another resolved place lies in the candidate's admin-1 area (or is it)."""
         gids = self.admin1_gids.get((c.country, c.admin1))
@@ -85,6 +89,7 @@ class Resolution:
     candidate: Candidate | None
     reason: str
     n_candidates: int = 0
+    embedded: bool = False  # resolved by a place name inside a longer name
 
 
 def mention_keys(text: str) -> tuple[list[str], str | None]:
@@ -190,7 +195,67 @@ def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Reso
 
 
 GENERIC_WORDS = frozenset(
-    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "union", "republic", "state", "states", "united", "new", "city", "county", "national", "royal", "great", "upper", "lower", "greater", "old", "saint", "st", "the", "of", "and", "district", "region"]
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "union",
+        "republic",
+        "state",
+        "states",
+        "united",
+        "new",
+        "city",
+        "county",
+        "national",
+        "royal",
+        "great",
+        "upper",
+        "lower",
+        "greater",
+        "old",
+        "saint",
+        "st",
+        "the",
+        "of",
+        "and",
+        "district",
+        "region",
+        "gulf",
+        "sea",
+        "ocean",
+        "bay",
+        "river",
+        "lake",
+        "island",
+        "islands",
+        "peninsula",
+        "strait",
+        "coast",
+        "valley",
+        "desert",
+        "mountains",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "hospital",
+        "airport",
+        "church",
+        "court",
+        "house",
+        "centre",
+        "center",
+        "office",
+        "council",
+        "bank",
+    ]
 )
 
 
@@ -201,22 +266,31 @@ def _prominent(c: Candidate) -> bool:
 
 
 def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
-    """A prominent place named inside a longer name ("University of California" -> California)."""
+    """A place named inside a longer name ("University of California" -> California).
+
+    First any prominent place (country, admin-1, big city, project alias), longest part
+    first; else a leading name of any kind ("Nenagh MDC" -> Nenagh).
+    """
     words = text.split()
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            part = " ".join(words[i : i + n])
+    parts = [
+        (i, " ".join(words[i : i + n]))
+        for n in range(len(words) - 1, 0, -1)
+        for i in range(len(words) - n + 1)
+    ]
+    for leading_only in (False, True):
+        for i, part in parts:
             key = name_key(part)
+            if leading_only and i != 0:
+                continue
             if not part[:1].isupper() or all(w in GENERIC_WORDS for w in key.split()):
                 continue
-            # short parts only through project aliases ("US Federal Reserve"); a leading
-            # name may be any place ("Nenagh MDC"), an inner one only a prominent place
             cands = [
                 c
                 for c in gazetteer.candidates(key)
-                if (c.quality >= 3 or len(key) >= 4) and (_prominent(c) or (i == 0 and len(key) >= 4))
+                if (c.quality >= 3 or len(key) >= 4) and (leading_only or _prominent(c))
             ]
             if cands:
                 best = max(cands, key=lambda c: (score(c, ctx), c.population, -c.gid))
-                return Resolution(best, f"embedded name {part!r} in {text!r} via {best.source}", len(cands))
+                why = f"embedded name {part!r} in {text!r} via {best.source}"
+                return Resolution(best, why, len(cands), embedded=True)
     return Resolution(None, f"no gazetteer entry named {text!r}")

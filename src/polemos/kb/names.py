@@ -48,6 +48,12 @@ def display_name(raw: str) -> str:
             out.append(word)
         elif "." in word and len(word) <= 6:
             out.append(word.upper())
+        elif (
+            word.isupper()
+            and lower not in _GENERIC | PARTICLES
+            and (len(word) <= 2 or (len(word) <= 4 and not set(lower) & set("aeiou")))
+        ):
+            out.append(word)  # US, UK, NBC
         elif i > 0 and lower in _GENERIC | PARTICLES:
             out.append(lower)
         else:

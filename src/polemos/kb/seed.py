@@ -152,7 +152,27 @@ def _rows(path: Path) -> list[list[str]]:
     ]
 
 
-_DEMONYM_ENDINGS = ("an", "i", "ese", "ish", "ch")
+_DEMONYM_ENDINGS = ("an", "i", "ese", "ish")
+_IRREGULAR_DEMONYMS = frozenset(
+    {
+        "french",
+        "dutch",
+        "swiss",
+        "greek",
+        "thai",
+        "welsh",
+        "scottish",
+        "irish",
+        "danish",
+        "finnish",
+        "swedish",
+        "polish",
+        "turkish",
+        "spanish",
+        "british",
+        "kurdish",
+    }
+)
 
 
 def _state_words(entry: SeedEntry) -> list[str]:
@@ -161,7 +181,8 @@ def _state_words(entry: SeedEntry) -> list[str]:
     single = [a for a in entry.aliases if " " not in a and len(a) > 3]
     stems = {a[:4] for a in [name, *single] if not a.endswith(_DEMONYM_ENDINGS)}
     words = [name] if " " not in name else []
-    return words + [a for a in single if a.endswith(_DEMONYM_ENDINGS) and a[:4] in stems]
+    regular = [a for a in single if a.endswith(_DEMONYM_ENDINGS) and a[:4] in stems]
+    return words + regular + [a for a in single if a in _IRREGULAR_DEMONYMS]
 
 
 @lru_cache(maxsize=1)

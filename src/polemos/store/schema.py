@@ -199,6 +199,20 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     END;
     """,
+    # 2: the knowledge base's merge log (which rule joined which names into which actor; undoable)
+    """
+    CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        rule TEXT NOT NULL,
+        kept TEXT NOT NULL,
+        merged TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        article_id TEXT,
+        merged_actor TEXT,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX merges_kept ON merges(kept);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

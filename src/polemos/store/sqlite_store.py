@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from polemos.errors import PolemosError
 from polemos.model import Actor, ActorRef, Evidence, Extraction, Failure, Place
@@ -90,8 +92,19 @@ class Store:
                 (failure.item, failure.stage, failure.reason),
             )
 
-    def write(self, ex: Extraction) -> None:
-        """Store one article and everything found in it, in one transaction."""
+    def load_merges(self) -> list[dict[str, Any]]:
+        """The stored merge log, oldest first, as JSON dicts (``Merge.from_json`` reads them)."""
+        return [
+            {
+                "id": r["id"], "rule": r["rule"], "kept": r["kept"], "merged": r["merged"],
+                "aliases": json.loads(r["aliases"]), "article": r["article_id"],
+                "merged_actor": json.loads(r["merged_actor"]) if r["merged_actor"] else None,
+            }
+            for r in self.conn.execute("SELECT * FROM merges ORDER BY id")
+        ]
+
+    def write(self, ex: Extraction, merges: Iterable[dict[str, Any]] = ()) -> None:
+        """Store one article, everything found in it and the merges it caused, in one transaction."""
         a = ex.article
         cached = dict(self._actor_ids)
         try:
@@ -110,6 +123,14 @@ class Store:
                     [(a.id, s.index, s.start, s.end, s.section) for s in ex.sentences],
                 )
                 self._write_facts(ex)
+                self.conn.executemany(
+                    "INSERT INTO merges(rule, kept, merged, aliases, article_id, merged_actor) VALUES (?,?,?,?,?,?)",
+                    [
+                        (m["rule"], m["kept"], m["merged"], json.dumps(m.get("aliases") or []),
+                         m.get("article") or a.id, json.dumps(m["merged_actor"]) if m.get("merged_actor") else None)
+                        for m in merges
+                    ],
+                )
         except BaseException:
             self._actor_ids = cached  # ids assigned in the rolled-back transaction are void
             raise
@@ -117,9 +138,11 @@ class Store:
     def _actor_id(self, actor: Actor | ActorRef) -> int:
         key = actor.key
         known = self._actor_ids.get(key)
-        if known is not None:
+        if known is not None and not isinstance(actor, Actor):
             return known
-        row = self.conn.execute("SELECT id FROM actors WHERE key = ?", (key,)).fetchone()
+        row = {"id": known} if known is not None else self.conn.execute(
+            "SELECT id FROM actors WHERE key = ?", (key,)
+        ).fetchone()
         if row is None:
             if isinstance(actor, Actor):
                 name, type_, country, sector = actor.name, actor.type, actor.country, actor.sector

@@ -6,8 +6,10 @@ An event's day is its own date when known, else its article's publication date (
 
 from __future__ import annotations
 
+import calendar
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 _DAY = "substr(COALESCE(e.date, a.published), 1, 10)"
@@ -156,34 +158,42 @@ def timeline(
 
 
 def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
-    """The most frequent (source, target) actor pairs with their event counts."""
-    edges = network(conn)["edges"][:limit]
-    names = {
-        r["key"]: r["name"]
-        for r in conn.execute("SELECT key, name FROM actors")
-    } if edges else {}
+    """The most frequent (source, target) actor pairs with their event counts and actor names."""
+    net = network(conn)
+    names = {n["key"]: n["name"] for n in net["nodes"]}
     return [
         {**e, "source_name": names.get(e["source"], e["source"]), "target_name": names.get(e["target"], e["target"])}
-        for e in edges
+        for e in net["edges"][:limit]
     ]
 
 
-def count_events(conn: sqlite3.Connection, f: Any) -> int:
-    """How many events match an `EventFilter` (ignoring its limit and offset)."""
-    from dataclasses import replace
+def _whole_day(value: str | None, last: bool) -> str | None:
+    """An ISO day for a stored date that may be a year, a month or a range ('1950/1953', '2014-06').
 
-    from polemos.store.queries import iter_events
-
-    # The store has no count query yet; counting ids through the same filter keeps the semantics identical.
-    return sum(1 for _ in iter_events(conn, replace(f, limit=None, offset=0)))
+    The first day it covers (``last`` false) or the last (``last`` true), so that a day filter from
+    the first to the last day of the store keeps every event.
+    """
+    if not value:
+        return value
+    part = value.split("/")[-1 if last else 0].strip()
+    try:
+        if len(part) == 4:
+            return f"{int(part):04d}-{'12-31' if last else '01-01'}"
+        if len(part) == 7:
+            year, month = int(part[:4]), int(part[5:7])
+            day = calendar.monthrange(year, month)[1] if last else 1
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return date.fromisoformat(part[:10]).isoformat()
+    except ValueError:
+        return value
 
 
 def event_date_range(conn: sqlite3.Connection) -> dict[str, str | None]:
-    """The first and last event day in the store."""
+    """The first and last event day in the store, as ISO days (partial dates widened to whole days)."""
     r = conn.execute(
         f"SELECT MIN({_DAY}) AS first, MAX({_DAY}) AS last FROM events e JOIN articles a ON a.id = e.article_id"
     ).fetchone()
-    return {"first": r["first"], "last": r["last"]}
+    return {"first": _whole_day(r["first"], last=False), "last": _whole_day(r["last"], last=True)}
 
 
 def event_types(conn: sqlite3.Connection) -> list[str]:

@@ -64,6 +64,20 @@ def _objects(noun: Token, index: MentionTokens) -> list[tuple[Token, Mention]]:
     return out
 
 
+def _clause_roles(clause: Token) -> list[tuple[Token, Token | None]]:
+    """Role nouns of a relative clause: "who is now an analyst", "who served as an assistant"."""
+    out: list[tuple[Token, Token | None]] = []
+    for c in clause.children:
+        if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN":
+            out.append((c, clause))
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out.append((obj, clause))
+                    out.extend((x, clause) for x in obj.children if x.dep_ == "conj" and x.pos_ == "NOUN")
+    return out
+
+
 def _roles_of(tok: Token) -> list[tuple[Token, Token | None]]:
     """Role nouns describing ``tok``: appositions, relative and copular clauses, with their clause."""
     out: list[tuple[Token, Token | None]] = []
@@ -71,17 +85,11 @@ def _roles_of(tok: Token) -> list[tuple[Token, Token | None]]:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             out.append((child, None))
             out.extend((c, None) for c in child.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+            for c in child.children:  # "a former aviator ... who is now an analyst with X"
+                if c.dep_ == "relcl":
+                    out.extend(_clause_roles(c))
         if child.dep_ == "relcl":
-            for c in child.children:
-                if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN":
-                    out.append((c, child))
-                if c.dep_ == "prep" and c.lower_ == "as":
-                    for obj in c.children:
-                        if obj.dep_ == "pobj":
-                            out.append((obj, child))
-                            out.extend(
-                                (x, child) for x in obj.children if x.dep_ == "conj" and x.pos_ == "NOUN"
-                            )
+            out.extend(_clause_roles(child))
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
         out.extend((c, tok.head) for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
     return out

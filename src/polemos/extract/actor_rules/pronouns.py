@@ -42,13 +42,12 @@ def antecedent(parsed: ParsedArticle, persons: list[Mention], token_index: int) 
         span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             subjects.append(m)
-    same_sentence = [m for m in window if m.evidence.sentence == sent]
+    same_sentence = [m for m in window if m.evidence.sentence == sent and not _aside(parsed, m, tok.i)]
     if same_sentence:
-        return (
-            same_sentence[-1].actor
-            if not [m for m in subjects if m in same_sentence]
-            else [m for m in subjects if m in same_sentence][-1].actor
-        )
+        own_subjects = [m for m in subjects if m in same_sentence]
+        return (own_subjects or same_sentence)[-1].actor
+    if any(m.evidence.sentence == sent for m in window):
+        return None  # the only person in the sentence is a reporting aside: no clear antecedent
     if subjects:
         return subjects[-1].actor
     return window[-1].actor
@@ -70,6 +69,15 @@ def _inside_quote(parsed: ParsedArticle, char: int) -> bool:
 def _is_speaker(parsed: ParsedArticle, m: Mention) -> bool:
     span = parsed.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_ in _SPEECH
+
+
+def _aside(parsed: ParsedArticle, m: Mention, token_index: int) -> bool:
+    """True when ``m`` is the subject of a reporting verb whose clause does not hold the token."""
+    if not _is_speaker(parsed, m):
+        return False
+    span = parsed.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+    verb = span.root.head if span is not None else None
+    return verb is not None and not (verb.left_edge.i <= token_index <= verb.right_edge.i)
 
 
 def pronoun_mentions(parsed: ParsedArticle, mentions: list[Mention], skip: set[int]) -> list[Mention]:

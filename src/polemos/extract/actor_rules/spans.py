@@ -253,9 +253,19 @@ def _repair(parsed: ParsedArticle, kb: KnowledgeBase, start: int, end: int, labe
             if state is not None:
                 cand.country = cand.country or state.country
                 break
+        if cand.country is None and prev is not None and prev.dep_ in ("compound", "amod", "poss"):
+            state = kb.state(prev.text, strict=True)  # "US" + "Treasury" tagged apart
+            cand.country = state.country if state is not None else None
+        if "of" in words[1:-1] and cand.country is None:  # "Parliament of Iraq"
+            tail = " ".join(words[len(words) - words[::-1].index("of") :])
+            state = kb.state(tail, strict=True)
+            cand.country = state.country if state is not None else None
         if label == "NORP" and cand.core_end is not None and kb.lookup(text) is None:
             cand.core_end = None  # "Shia militias": the group is named with its descriptor
-        cand.sector = cand.sector or ORG_WORDS.get(normalise_name(doc[cand.core_end or end - 1].text))
+        head_word = (
+            words[words.index("of") - 1] if "of" in words[1:] else doc[(cand.core_end or end) - 1].text
+        )
+        cand.sector = cand.sector or ORG_WORDS.get(normalise_name(head_word))
     return [*out, cand]
 
 

@@ -56,6 +56,15 @@ _DROP_LEFT = {"det", "punct", "predet", "case", "advmod", "nummod", "quantmod"}
 _DROP_WORDS = {"so", "-", "called", "so-called", "the", "a", "an", "now", "powerful", "top", "senior"}
 
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ite", "ers", "ors", "ists", "ians", "ants")
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
+
+
+def _agentive(head: Token) -> bool:
+    """A noun that can name who acts: plural, or an agent noun ("prisoners", "elders", "hackers")."""
+    return head.tag_ == "NNS" or head.lower_.endswith(_AGENT_SUFFIXES)
+
+
 class ActorFinder:
     """Turns head tokens into actor references for one parsed article."""
 
@@ -92,11 +101,11 @@ class ActorFinder:
         if lower in RELATIVE and head.head.dep_ == "relcl" or head.dep_ == "nsubj" and lower in RELATIVE:
             noun = head.head.head if head.head.dep_ == "relcl" else None
             return self.ref(noun, role) if noun is not None else None
-        if lower in PERSONAL:
-            return self._person_before(head)
-        if head.pos_ == "PRON" or head.like_num:
-            return None
         m = self.by_token.get(head.i)
+        if m is None and lower in PERSONAL:
+            return self._person_before(head)
+        if m is None and (head.pos_ == "PRON" or head.like_num or head.ent_type_ in NOT_ACTORS):
+            return None
         if m is not None and not self._is_patron(head):
             return self._from_mention(m)
         for child in head.children:  # "such as the Badr militia"
@@ -122,11 +131,11 @@ class ActorFinder:
             owner = self._of_mention(head)
             if owner is not None:
                 return self._built(head, left, "".join(p for p in (owner.actor.country, sector) if p), owner)
-        if org is not None and sector is not None or org is not None and head.pos_ == "PROPN":
+        if org is not None and (sector is not None or head.pos_ == "PROPN" or head.lemma_.lower() in GENERIC_HEADS):
             return self._from_mention(org)
         country = next((m.actor.country for m in mods if m.actor.country), None)
         if country is None and sector is not None:  # "soldiers from Gondor"
-            origin = self._prep_mention(head, ("from", "of"))
+            origin = self._prep_mention(head, ("from", "of", "in"))
             country = origin.actor.country if origin is not None else None
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         if sector is None and country is None and possessor is not None:
@@ -136,7 +145,7 @@ class ActorFinder:
         if sector is None and country is None and not mods:
             if head.pos_ == "PROPN":
                 return self._built(head, left, None)
-            if role != "target" or head.pos_ != "NOUN":
+            if head.pos_ != "NOUN" or role != "target" and not _agentive(head):
                 return None
         code = "".join(p for p in (country, sector) if p) or None
         return self._built(head, left, code)

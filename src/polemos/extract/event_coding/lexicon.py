@@ -64,6 +64,7 @@ class Lexicon:
     compounds: dict[tuple[str, str], str] = field(default_factory=dict)  # ("air", "strike") -> code
     light_verbs: set[str] = field(default_factory=set)
     no_default: set[str] = field(default_factory=set)
+    occur_verbs: set[str] = field(default_factory=set)  # "riots continued": the event is the subject
     verb_code: dict[str, str] = field(default_factory=dict)  # verb lemma -> code replacing the block's
     verb_noun: dict[tuple[str, str], str] = field(default_factory=dict)  # ("set", "fire") -> code
 
@@ -177,6 +178,8 @@ def _parse_nominals(text: str, lex: Lexicon) -> None:
             lex.compounds[(first, second)] = cols[1]
         elif kind == "light":
             lex.light_verbs.add(cols[0])
+        elif kind == "occur":
+            lex.occur_verbs.add(cols[0])
         elif kind == "verbcode":
             lex.verb_code[cols[0]] = cols[1]
         elif kind == "nodefault":

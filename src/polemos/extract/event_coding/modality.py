@@ -23,8 +23,10 @@ HEDGES = {
     "apparently": "apparently", "supposedly": "supposedly", "possibly": "possibly",
     "probably": "probably", "likely": "likely", "presumably": "presumably",
 }  # fmt: skip
-HEDGING_VERBS = {"allege": "allegedly", "claim": "reportedly", "report": "reportedly", "believe": "reportedly",
-                 "suspect": "allegedly", "rumor": "reportedly", "rumour": "reportedly"}  # fmt: skip
+HEDGING_VERBS = {
+    "allege": "allegedly", "claim": "reportedly", "report": "reportedly", "believe": "reportedly",
+    "suspect": "allegedly", "rumor": "reportedly", "rumour": "reportedly",
+}  # fmt: skip
 SPEECH_VERBS = {
     "say", "tell", "claim", "report", "note", "add", "state", "announce", "allege", "insist", "assert",
     "write", "explain", "confirm", "declare", "argue", "warn", "stress", "maintain", "detail", "recount",

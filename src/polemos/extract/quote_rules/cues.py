@@ -46,6 +46,7 @@ _NOT_SPEAKERS = {
     "q",
     "a",
 }
+_NOT_CUE_ADVERBS = {"however", "meanwhile", "then", "so", "thus", "therefore", "instead", "still", "yet"}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 CUE_AUX = {"aux", "auxpass", "neg"}
 AUX_WORDS = {"has", "have", "had", "will", "would", "'s", "’s", "'ll", "’ll", "is", "was", "are", "were"}
@@ -64,12 +65,17 @@ class Candidate:
 
 
 def _cue_span(doc: Doc, verb: Token) -> tuple[int, int]:
+    """The cue: the verb with its contiguous auxiliaries, negation and adverb ("has also said"),
+    a particle ("point out") and a colon that opens a quotation ("said:")."""
     first = last = verb.i
+    left = {c.i for c in verb.children if c.dep_ in CUE_AUX or (c.dep_ == "advmod" and c.tag_ == "RB")}
+    while first - 1 in left and doc[first - 1].lower_ not in _NOT_CUE_ADVERBS:
+        first -= 1
     for child in verb.children:
-        if child.dep_ in CUE_AUX and child.i < verb.i and child.lower_ in AUX_WORDS:
-            first = min(first, child.i)
         if child.dep_ == "prt" and child.i == verb.i + 1:
             last = child.i
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1
     return char_span(doc, first, last)
 
 

@@ -52,3 +52,26 @@ def exclude(first: int, last: int, cut_first: int, cut_last: int) -> tuple[int, 
     left_len = left[1] - left[0]
     right_len = right[1] - right[0]
     return left if left_len >= right_len else right
+
+
+def source_range(doc: Doc, first: int, last: int, head: Token | None) -> tuple[int, int]:
+    """A source's tokens: a trailing participle ("Trump, speaking in Ohio,") cut; a closing comma
+    or dash of an apposition kept ("Ban Ki-moon, the secretary general,")."""
+    if head is not None:
+        for child in head.children:
+            left = child.left_edge.i
+            if (
+                child.dep_ in ("acl", "advcl")
+                and child.tag_ == "VBG"
+                and left > head.i
+                and doc[left - 1].text == ","
+            ):
+                last = min(last, left - 2)
+    first, last = trim_tokens(doc, first, last)
+    if last < first or last + 1 >= len(doc):
+        return first, last
+    nxt = doc[last + 1]
+    inner = {t.text for t in doc[first : last + 1]}
+    if nxt.text in (",", "–", "—", "--") and nxt.text in inner:
+        last += 1
+    return first, last
