@@ -12,6 +12,7 @@ $(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/main.txt -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m polemos.geo  # builds the offline GeoNames index once (cached)
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -362,32 +362,50 @@ def score_petr(limit: int | None = None) -> dict[str, float]:
         ):
             records.append((sent.get("id"), sent.get("date") or "19950101", text, gold, noevent))
     records = records[:limit] if limit else records
-    gold_n = found = pred_n = pred_ok = noevent_n = noevent_ok = 0
+    thresholds = (0.0, 0.7, 0.8)
+    gold_n = noevent_n = noevent_ok = 0
+    found = dict.fromkeys(thresholds, 0)
+    pred_n = dict.fromkeys(thresholds, 0)
+    pred_ok = dict.fromkeys(thresholds, 0)
     for (rid, date, text, gold, noevent), doc in zip(records, nlp.pipe([r[2] for r in records]), strict=True):
         parsed = ParsedArticle(article=make_article(text, rid), doc=doc)
         mentions = petr_mentions(parsed, entries, _petr_date(date))
         events = extract_events(parsed, kb, mentions)
-        dyads = {((s.code or "")[:3], (t.code or "")[:3]) for e in events for s in e.source for t in e.target}
         gold_set = {g for g in gold if g[0] and g[1]}
         if noevent:
             noevent_n += 1
             noevent_ok += not events
         gold_n += len(gold_set)
-        found += len(gold_set & dyads)
-        pred_n += len(dyads)
-        pred_ok += len(dyads & gold_set)
-    rows = [
-        ("records scored", len(records)),
-        ("gold dyads", gold_n),
-        ("gold dyads found (recall)", f"{_pct(found, gold_n)}%"),
-        ("coded dyads that are gold (precision)", f"{_pct(pred_ok, pred_n)}% of {pred_n}"),
+        for th in thresholds:
+            dyads = {
+                ((s.code or "")[:3], (t.code or "")[:3])
+                for e in events
+                if e.confidence >= th
+                for s in e.source
+                for t in e.target
+                if s.key != t.key
+            }
+            found[th] += len(gold_set & dyads)
+            pred_n[th] += len(dyads)
+            pred_ok[th] += len(dyads & gold_set)
+    rows = [("records scored", len(records)), ("gold dyads", gold_n)]
+    for th in thresholds:
+        rows.append(
+            (
+                f"confidence >= {th}: dyads found / precision",
+                f"{_pct(found[th], gold_n)}% / {_pct(pred_ok[th], pred_n[th])}% of {pred_n[th]}",
+            )
+        )
+    rows += [
         ("no-event records left uncoded", f"{noevent_ok}/{noevent_n}"),
         ("PETRARCH2 reference", "48% of dyads at 80% precision"),
     ]
     _table("PETRARCH validation records (own dictionaries)", rows)
     return {
-        "petr_dyad_recall": _pct(found, gold_n),
-        "petr_dyad_precision": _pct(pred_ok, pred_n),
+        "petr_dyad_recall": _pct(found[0.0], gold_n),
+        "petr_dyad_precision": _pct(pred_ok[0.0], pred_n[0.0]),
+        "petr_dyad_recall_conf80": _pct(found[0.8], gold_n),
+        "petr_dyad_precision_conf80": _pct(pred_ok[0.8], pred_n[0.8]),
         "petr_noevent_uncoded": _pct(noevent_ok, noevent_n),
     }
 

@@ -172,3 +172,13 @@ def test_seed_pronouns_point_to_suleimani(seed_run) -> None:
     _, mentions, _ = seed_run
     he = [m for m in mentions if m.label == "PRON" and m.text == "He"]
     assert he and he[0].actor.name == "Qassim Suleimani"
+
+
+def test_state_names_the_model_tags_as_people_are_states(settings) -> None:
+    _, mentions, _ = _run(
+        "Heavy fighting broke out with Azerbaijan. Azerbaijan announced a mobilisation. Ukraine protested.",
+        settings,
+    )
+    keys = {m.text: m.actor.key for m in mentions}
+    assert keys["Azerbaijan"] == "state:AZE" and keys["Ukraine"] == "state:UKR"
+    assert all(m.label == "GPE" for m in mentions if m.text in ("Azerbaijan", "Ukraine"))

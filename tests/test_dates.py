@@ -30,6 +30,7 @@ PUB = date(2015, 3, 5)  # a Thursday
         ("the 1990s", "1990/1999", "range"),
         ("since 1998", "1998/2015-03-05", "range"),
         ("the last few months", "2014-12-05/2015-03-05", "range"),
+        ("the spring of 2012", "2012", "year"),
     ],
 )
 def test_resolve_date(text: str, value: str, precision: str) -> None:

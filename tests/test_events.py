@@ -204,3 +204,26 @@ def test_obligation_in_reported_speech_is_a_request_to_its_subject() -> None:
 def test_dates_are_not_targets() -> None:
     e = _one("Kurdish fighters attacked Iraqi forces on Monday.")
     assert "Monday" not in _names(e.target) and e.target
+
+
+def test_refusing_a_future_act_is_reject_but_a_denied_past_act_is_nothing() -> None:
+    e = _one("Syria said it would not accept refugees from Iraq.")
+    assert e.type == "REJECT" and _names(e.source) == ["Syria"]
+    assert _events("Syrian troops did not attack Iraqi forces.") == []
+
+
+def test_fixed_phrases_that_are_no_event() -> None:
+    assert all(e.trigger.text != "took" for e in _events("The attacks on the embassy took place in Baghdad."))
+
+
+def test_apposition_names_the_actor() -> None:
+    e = _one("The head of the army, General Ahmed Salim, attacked the rebels.")
+    assert "Ahmed Salim" in _names(e.source)[0]
+
+
+def test_event_in_a_quote_keeps_its_speaker_as_claimant() -> None:
+    events = _events(
+        "“We will not stop. Kurdish fighters attacked Iraqi forces at dawn,” the Iraqi army said."
+    )
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert attack.claimant is not None and "Iraq" in attack.claimant.name

@@ -98,8 +98,11 @@ def _facts(console: Console, d: dict[str, Any]) -> None:
     if d["places"]:
         console.print("\n[bold]Places[/bold]")
         for p in d["places"]:
-            where = f"{p['name']} (geonames {p['geonameid']}, {p['country']}, {p['lat']}, {p['lon']})" if p[
-                "geonameid"] else "unresolved"
+            where = (
+                f"{p['qualifier'] + ' ' if p.get('qualifier') else ''}{p['name']} "
+                f"(geonames {p['geonameid']}, {p['country']}, {p['lat']}, {p['lon']})"
+                if p["geonameid"] else "unresolved"
+            )
             console.print(f"  {p['text']} → {where}  {p['reason']}", highlight=False)
     if d["dates"]:
         console.print("\n[bold]Dates[/bold]")

@@ -32,6 +32,7 @@ _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\s+(
 _MY = re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I)
 _MD = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<dec>1[89]\d|20\d)0s\b")
+_ANY_YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
 _SINCE = re.compile(r"\bsince\s+(?P<year>\d{4})\b", re.I)
 _YEAR = re.compile(r"^(?:in\s+|the\s+year\s+)?(?P<year>1[89]\d\d|20\d\d)$", re.I)
 _WEEKDAY = re.compile(rf"\b(?P<rel>last|this|next|on)?\s*{_WD}\b", re.I)
@@ -102,6 +103,8 @@ def resolve_date(text: str, published: date | None) -> tuple[str | None, str | N
     if m := _YEAR.match(t):
         return m["year"], "year", "explicit year"
     if published is None:
+        if m := _ANY_YEAR.search(t):
+            return m["year"], "year", "a year named in a vaguer phrase"
         return None, None, "relative phrase and no publication date to anchor it"
     low = t.lower()
     for word, delta in _DAYWORD.items():
@@ -164,13 +167,15 @@ def resolve_date(text: str, published: date | None) -> tuple[str | None, str | N
             return str(published.year + step), "year", f"{rel} year"
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
         return f"{_iso(monday)}/{_iso(monday + timedelta(days=6))}", "range", f"{rel} week"
-    return _dateparser(t, published)
+    value, precision, reason = _dateparser(t, published)
+    if value is None and (m := _ANY_YEAR.search(t)):
+        return m["year"], "year", "a year named in a vaguer phrase"
+    return value, precision, reason
 
 
 def _dateparser(text: str, published: date) -> tuple[str | None, str | None, str]:
     from datetime import datetime
 
-    import dateparser
     from dateparser.date import DateDataParser
 
     settings: dict[str, object] = {
@@ -178,7 +183,6 @@ def _dateparser(text: str, published: date) -> tuple[str | None, str | None, str
         "PREFER_DATES_FROM": "past",
         "STRICT_PARSING": False,
     }
-    _ = dateparser  # the package entry point (lazy import keeps start-up fast)
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
     if data is None or data.date_obj is None:
         return None, None, "not a date phrase the rules or dateparser understand"

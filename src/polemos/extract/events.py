@@ -13,14 +13,14 @@ dates stage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from polemos.extract.event_coding import modality as md
 from polemos.extract.event_coding.arguments import ActorFinder
 from polemos.extract.event_coding.duplicates import EventCluster, merge_duplicate_events
-from polemos.extract.event_coding.lexicon import Lexicon, best_pattern, load_lexicon
+from polemos.extract.event_coding.lexicon import Lexicon, load_lexicon
 from polemos.extract.event_coding.plover import goldstein, quad_class, to_plover
+from polemos.extract.event_coding.triggers import Coded, as_intent, code_verb, intent_complement
 from polemos.kb import KnowledgeBase
 from polemos.model import ActorRef, Event, Mention, Sentence
 from polemos.nlp.parsed import ParsedArticle
@@ -47,194 +47,29 @@ INNER_PREPS = {
     "by",
 }
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
-NOUN_TARGET_PREPS = {"of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
-GIVING = {"provide", "give", "send", "deliver", "supply", "extend", "lend", "grant"}
+NOUN_TARGET_PREPS = {"between", "of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
 MATERIAL_CONFLICT = 4
 OBSTRUCT = {"block", "barricade", "obstruct", "blockade", "occupy"}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY")
 SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "OPP", "CVL", "EDU", "LAB", "MED", "BUS", "REL", "PPL", "AGR",
            "NGO", "IGO", "LEG", "HLH", "ENV", "CRM", "ELI", "REF", "MOD", "RAD", "SEP", "UAF"}  # fmt: skip
 ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "proceed", "attempt", "try", "manage"}
-THREAT_VERBS = {"threaten", "warn"}
-INTENT_VERBS = {
-    "warn",
-    "agree",
-    "promise",
-    "pledge",
-    "vow",
-    "plan",
-    "decide",
-    "intend",
-    "commit",
-    "offer",
-    "prepare",
-    "threaten",
+REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+DOCUMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "letter",
+    "message",
+    "communique",
+    "resolution",
+    "report",
+    "note",
 }
-INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "15": "138",
-             "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}  # fmt: skip
 _BOILERPLATE = re.compile(r"^\s*(NOW WATCH|READ MORE|SEE ALSO|WATCH|RELATED|SIGN UP|FOLLOW US|SUBSCRIBE)\b")
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj"}
-_SKIP_DEPS = {
-    "conj",
-    "cc",
-    "ccomp",
-    "punct",
-    "parataxis",
-    "advcl",
-    "relcl",
-    "acl",
-    "mark",
-    "nsubj",
-    "nsubjpass",
-}
-
-
-@dataclass(slots=True)
-class _Coded:
-    """A trigger with its CAMEO code and the tokens that name it."""
-
-    code: str
-    tokens: list[Token]
-    noun: Token | None = None  # the event noun under a light verb
-    subject_event: bool = False  # the event noun is the verb's subject ("riots continued")
-
-
-def _phrase_tokens(tok: Token, limit: int = 24) -> list[Token]:
-    """Tokens of the verb's complements, not entering embedded clauses."""
-    out: list[Token] = []
-    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in _SKIP_DEPS]
-    while stack and len(out) < limit:
-        t = stack.pop(0)
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
-    return out
-
-
-def _right_words(tok: Token) -> set[str]:
-    """Lower-case forms and lemmas of the verb's complements (bounded, no embedded clauses)."""
-    out: set[str] = set()
-    for t in _phrase_tokens(tok):
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
-    return out
-
-
-def _left_words(tok: Token) -> set[str]:
-    out: set[str] = set()
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for t in child.subtree:
-                out.add(t.lower_)
-                out.add(t.lemma_.lower())
-    return out
-
-
-def _event_noun(lex: Lexicon, noun: Token) -> str | None:
-    """The CAMEO code of an event noun ("air strikes" -> 195), or None."""
-    lemma = noun.lemma_.lower()
-    for c in noun.children:
-        if c.dep_ in ("compound", "amod"):
-            code = lex.compounds.get((c.lemma_.lower(), lemma))
-            if code:
-                return code
-    return lex.nouns.get(lemma)
-
-
-def _verb_lemma(lex: Lexicon, tok: Token) -> str:
-    """The verb's lemma, repaired from its form when the tagger's lemma is unknown ("staged" -> "stag")."""
-    lemma = tok.lemma_.lower()
-    if lemma in lex.verbs or lemma in lex.light_verbs or lemma in lex.verb_code:
-        return lemma
-    low = tok.lower_
-    for cand in (low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "y" if low.endswith("ied") else ""):
-        if cand and (cand in lex.verbs or cand in lex.light_verbs or cand in lex.verb_code):
-            return cand
-    return lemma
-
-
-def _code_verb(lex: Lexicon, tok: Token) -> _Coded | None:
-    """The CAMEO code of verb ``tok`` from the lexicon, or None."""
-    lemma = _verb_lemma(lex, tok)
-    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
-    prts = [c for c in tok.children if c.dep_ == "prt"]
-    if dobj is not None:
-        code = lex.verb_noun.get((lemma, dobj.lemma_.lower()))
-        if code:
-            return _Coded(code, [tok, dobj], dobj)
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and lemma in lex.occur_verbs and not any(p.lower_ == "off" for p in prts):
-        scode = _event_noun(lex, subj)
-        if scode and lemma != "end":
-            return _Coded(scode, [subj, tok], subj, subject_event=True)
-    entries = lex.verbs.get(lemma, [])
-    after = _right_words(tok)
-    if dobj is not None and lemma in lex.light_verbs:
-        ncode = _event_noun(lex, dobj)
-        own = next((e.code or e.block.code for e in entries if not e.rest), None)
-        if ncode and any(p.lower_ == "off" for p in prts):
-            return _Coded("080", [tok, *prts, dobj], dobj)  # "called off a strike"
-        if ncode and not (own and own.startswith("03")):
-            if lemma in GIVING and ncode[:2] == "05":
-                ncode = "070"  # providing support is material aid
-            return _Coded(ncode, [tok, *prts, dobj], dobj)
-    if not entries:
-        own_code = lex.verb_code.get(lemma)
-        return _Coded(own_code, [tok, *prts]) if own_code else None
-    child_words = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
-    fitting = [e for e in entries if all(w in child_words or w in after for w in e.rest)]
-    if not fitting:
-        return None
-    entry = max(fitting, key=lambda e: len(e.rest))
-    pat = best_pattern(entry.block, _left_words(tok), after)
-    if pat is not None:
-        if pat.code is None:
-            return None
-        return _Coded(pat.code, [tok, *prts])
-    if lemma in lex.no_default and not entry.rest:
-        return None
-    code = lex.verb_code.get(lemma) or entry.code or entry.block.code
-    if code is None:
-        return None
-    noun = dobj if dobj is not None and _event_noun(lex, dobj) else None
-    return _Coded(code, [tok, *prts], noun)
-
-
-def _as_intent(code: str, head: str | None = None) -> str:
-    """The CAMEO code for the stated intent to do ``code`` (AGREE 03x or THREATEN 13x).
-
-    ``head`` is the intent verb when there is one: a threat is always THREATEN, an agreement,
-    promise or plan to do a verbal act is AGREE.
-    """
-    root = code[:2]
-    if head in THREAT_VERBS:
-        return INTENT_OF[root] if root in INTENT_OF and root >= "14" else "130"
-    if root in INTENT_OF:
-        return INTENT_OF[root]
-    return "030" if head else code  # verbal acts keep their own code when merely future
-
-
-def _intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, _Coded] | None:
-    """For "agreed to hold talks", "vowed to attack": the coded infinitive complement."""
-    if tok.lemma_.lower() not in INTENT_VERBS and not (
-        tok.lemma_.lower() == "be"
-        and any(c.lower_ in ("ready", "prepared", "willing", "about", "set", "poised") for c in tok.children)
-    ):
-        return None
-    for c in tok.subtree:
-        if (
-            c.pos_ == "VERB"
-            and c is not tok
-            and md.is_infinitive(c)
-            and c.head.i in (tok.i, *[a.i for a in tok.children])
-        ):
-            coded = _code_verb(lex, c)
-            if coded is not None and to_plover(coded.code) is not None:
-                return c, coded
-    return None
 
 
 def _demand(
-    parsed: ParsedArticle, finder: ActorFinder, tok: Token, speaker: Token, sentence: Sentence, coded: _Coded
+    parsed: ParsedArticle, finder: ActorFinder, tok: Token, speaker: Token, sentence: Sentence, coded: Coded
 ) -> Event | None:
     """A REQUEST from the speaker to the subject of an obligation ("X said Y must ...")."""
     source = finder.refs(_subject(speaker)[0], "source")
@@ -286,6 +121,9 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ == "conj":
             cur = cur.head
             continue
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in DOCUMENT_NOUNS and cur.head.dep_ == "dobj":
+            cur = cur.head.head  # "issued a statement demanding ...": the issuer demands
+            continue
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
             passive = cur.dep_ == "acl" and cur.tag_ == "VBN"
             return cur.head, passive
@@ -303,6 +141,17 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """Objects of all of ``tok``'s prepositions in ``preps``, in order."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
@@ -315,7 +164,7 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
 
 
 def _targets(
-    finder: ActorFinder, tok: Token, coded: _Coded, passive: bool, subj: Token | None
+    finder: ActorFinder, tok: Token, coded: Coded, passive: bool, subj: Token | None
 ) -> list[ActorRef]:
     """Target actors: passive subject, object, noun arguments, prepositions, purpose clause."""
     if passive and subj is not None:
@@ -338,13 +187,10 @@ def _targets(
     obj = _prep_object(tok, TARGET_PREPS)
     if obj is not None:
         candidates.append(obj)
-    for cand in list(candidates):  # "boycott contact with the United States", "ties between A and B"
-        for _ in range(3):
-            inner = _prep_object(cand, INNER_PREPS)
-            if inner is None:
-                break
-            candidates.append(inner)
-            cand = inner
+    frontier = list(candidates)
+    for _ in range(3):  # "boycott contact with the United States", "a protocol for 1990 with Dagolath"
+        frontier = [o for cand in frontier for o in _prep_objects(cand, INNER_PREPS)]
+        candidates.extend(frontier)
     for c in tok.children:  # "offered air strikes to support the Iraqi army"
         if c.dep_ in ("advcl", "xcomp") and md.is_infinitive(c):
             candidates.extend(o for o in c.children if o.dep_ == "dobj")
@@ -360,7 +206,9 @@ def _targets(
 def _is_state(ref: ActorRef) -> bool:
     """A state actor: a country, or a government, military, police or judicial agent."""
     code = ref.code or ""
-    return (len(code) == 3 and code.isalpha() and code not in SECTORS) or any(s in code for s in STATE_SECTORS)
+    return (len(code) == 3 and code.isalpha() and code not in SECTORS) or any(
+        s in code for s in STATE_SECTORS
+    )
 
 
 def _is_actor(ref: ActorRef) -> bool:
@@ -379,7 +227,7 @@ def _main_clause(tok: Token) -> bool:
 
 
 def _confidence(
-    coded: _Coded,
+    coded: Coded,
     source: list[ActorRef],
     target: list[ActorRef],
     hedge: str | None,
@@ -397,9 +245,14 @@ def _confidence(
 
 
 def code_sentence_events(
-    parsed: ParsedArticle, finder: ActorFinder, sent: Span, sentence: Sentence, lex: Lexicon | None = None
+    parsed: ParsedArticle,
+    finder: ActorFinder,
+    sent: Span,
+    sentence: Sentence,
+    lex: Lexicon | None = None,
+    quoted_by: ActorRef | None = None,
 ) -> list[Event]:
-    """The events of one sentence."""
+    """The events of one sentence; ``quoted_by`` is the speaker when the sentence lies inside a quote."""
     lex = lex or load_lexicon()
     if md.is_question(sent) or _BOILERPLATE.match(sentence.text):
         return []
@@ -411,22 +264,28 @@ def code_sentence_events(
             continue
         if tok.pos_ == "AUX" and tok.dep_ not in ("ROOT", "ccomp", "conj", "relcl"):
             continue
-        coded = _code_verb(lex, tok) if tok.pos_ == "VERB" else None
-        complement = _intent_complement(lex, tok)
+        coded = code_verb(lex, tok) if tok.pos_ == "VERB" else None
+        complement = intent_complement(lex, tok)
         arg_tok = tok
         if complement is not None:  # "vowed to attack": the intent, triggered by both verbs
             used.add(complement[0].i)
             arg_tok = complement[0]
             inner = complement[1]
-            coded = _Coded(_as_intent(inner.code, tok.lemma_.lower()), [tok, *inner.tokens], inner.noun)
+            coded = Coded(as_intent(inner.code, tok.lemma_.lower()), [tok, *inner.tokens], inner.noun)
         if coded is None and tok.pos_ == "VERB" and md.obligation(tok):
-            coded = _Coded("100", [tok, *(c for c in tok.children if c.dep_ == "prt")])
+            coded = Coded("100", [tok, *(c for c in tok.children if c.dep_ == "prt")])
         if coded is None:
             continue
         aspectual = tok.head.lemma_.lower() in ASPECTUAL and tok.dep_ == "xcomp"
-        if (md.is_infinitive(tok) and not aspectual) or md.is_negated(tok) or md.is_conditional(tok):
+        if (md.is_infinitive(tok) and not aspectual) or md.is_conditional(tok):
             continue
         mode = md.modality(tok)
+        if md.is_negated(tok):
+            refusal = REFUSAL_OF.get(coded.code[:2]) if mode == "future" or md.would_in_report(tok) else None
+            if refusal is None:
+                continue
+            coded.code = refusal  # "will not accept refugees": a refusal, stated now
+            mode = None
         speaker = md.speech_head(tok)
         if mode == "modal" and speaker is not None and md.obligation(tok):
             # "X said Libya must hand over the suspects": X asks Libya
@@ -440,7 +299,7 @@ def code_sentence_events(
             if plover0 is None or plover0.type not in md.INTENT_TYPES:
                 continue
         if mode is not None:
-            coded.code = _as_intent(coded.code)
+            coded.code = as_intent(coded.code)
         plover = to_plover(coded.code)
         if plover is None:
             continue
@@ -459,7 +318,11 @@ def code_sentence_events(
         target = _targets(finder, arg_tok, coded, passive, subj)
         source_keys = {r.key for r in source}
         target = [r for r in target if r.key not in source_keys]
-        if coded.code[:2] == "17" and tok.lemma_.lower() in OBSTRUCT and not any(_is_state(r) for r in source):
+        if (
+            coded.code[:2] == "17"
+            and tok.lemma_.lower() in OBSTRUCT
+            and not any(_is_state(r) for r in source)
+        ):
             coded.code = "144"  # people blocking roads protest; the state blocking them coerces
             plover = to_plover(coded.code) or plover
         if quad_class(plover.type) != MATERIAL_CONFLICT:
@@ -482,6 +345,8 @@ def code_sentence_events(
         elif claim_obj is not None:
             refs = finder.refs(claim_obj, "source")
             claimant = refs[0] if refs else None
+        if claimant is None:
+            claimant = quoted_by
         trigger_tokens = [coded.noun] if coded.subject_event and coded.noun is not None else coded.tokens
         first = min(trigger_tokens, key=lambda t: t.i)
         last = max(trigger_tokens, key=lambda t: t.i)
@@ -512,10 +377,42 @@ def extract_events(parsed: ParsedArticle, kb: KnowledgeBase, mentions: list[Ment
     lex = load_lexicon()
     finder = ActorFinder(parsed, mentions)
     by_start = {s.start: s for s in parsed.sentences}
+    sents = [s for s in parsed.doc.sents if s.start_char in by_start]
+    inside = _inside_quote(parsed.article.text, [s.start_char for s in sents])
     events: list[Event] = []
-    for sent in parsed.doc.sents:
-        sentence = by_start.get(sent.start_char)
-        if sentence is None:
-            continue
-        events.extend(code_sentence_events(parsed, finder, sent, sentence, lex))
+    for i, sent in enumerate(sents):
+        speaker = _quote_speaker(finder, sents, i) if inside[i] else None
+        events.extend(code_sentence_events(parsed, finder, sent, by_start[sent.start_char], lex, speaker))
     return events
+
+
+def _inside_quote(text: str, starts: list[int]) -> list[bool]:
+    """For each sentence start, whether it lies inside an open quotation (reset at paragraph breaks)."""
+    out: list[bool] = []
+    depth, pos = 0, 0
+    for start in starts:
+        chunk = text[pos:start]
+        for i, ch in enumerate(chunk):
+            if ch == "\n" and chunk[i + 1 : i + 2] == "\n":
+                depth = 0
+            elif ch == "“":
+                depth = 1
+            elif ch == "”":
+                depth = 0
+            elif ch == '"':
+                depth = 1 - depth
+        pos = start
+        out.append(depth > 0)
+    return out
+
+
+def _quote_speaker(finder: ActorFinder, sents: list[Span], i: int) -> ActorRef | None:
+    """The speaker of the quote a sentence sits in: a reporting verb's subject nearby (before, then after)."""
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= j < len(sents):
+            for tok in sents[j]:
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in md.SPEECH_VERBS:
+                    refs = finder.refs(_subject(tok)[0], "source")
+                    if refs:
+                        return refs[0]
+    return None

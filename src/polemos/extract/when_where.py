@@ -90,6 +90,7 @@ def _place_for(
     clause: list[tuple[int, int]],
     places: list[Place],
     focus: tuple[Place, int] | None,
+    others: list[tuple[int, int]],
 ) -> Place | None:
     sent = event.evidence.sentence
     resolved = [p for p in places if p.geonameid is not None and _locative(doc, p)]
@@ -97,7 +98,7 @@ def _place_for(
     if in_clause:
         p = _pick_place(in_clause)
         return _copy_place(p, f"in the event's clause: {p.text!r}; {p.reason}")
-    in_sent = [p for p in resolved if p.evidence.sentence == sent]
+    in_sent = [p for p in resolved if p.evidence.sentence == sent and not _inside(p.evidence.start, others)]
     if in_sent:
         p = _pick_place(in_sent)
         return _copy_place(p, f"in the event's sentence: {p.text!r}; {p.reason}")
@@ -126,12 +127,23 @@ def _copy_place(p: Place, reason: str) -> Place:
 
 
 def _date_for(
-    parsed: ParsedArticle, event: Event, clause: list[tuple[int, int]], dates: list[TimeExpression]
+    parsed: ParsedArticle,
+    event: Event,
+    clause: list[tuple[int, int]],
+    dates: list[TimeExpression],
+    others: list[tuple[int, int]],
 ) -> TimeExpression | None:
     usable = [d for d in dates if d.value]
     for where, pool in (
         ("clause", [d for d in usable if _inside(d.evidence.start, clause)]),
-        ("sentence", [d for d in usable if d.evidence.sentence == event.evidence.sentence]),
+        (
+            "sentence",
+            [
+                d
+                for d in usable
+                if d.evidence.sentence == event.evidence.sentence and not _inside(d.evidence.start, others)
+            ],
+        ),
     ):
         if pool:
             d = pool[0]
@@ -162,14 +174,36 @@ def _date_for(
     )
 
 
+def _nearer_elsewhere(
+    event: Event, events: list[Event], dates: list[TimeExpression], places: list[Place]
+) -> list[tuple[int, int]]:
+    """Spans of the sentence's dates and places that another event's trigger is closer to."""
+    rivals = [e for e in events if e is not event and e.evidence.sentence == event.evidence.sentence]
+    if not rivals:
+        return []
+    out = []
+    for ev in [d.evidence for d in dates] + [p.evidence for p in places]:
+        if ev.sentence != event.evidence.sentence:
+            continue
+        mine = abs(ev.start - event.trigger.start)
+        if any(abs(ev.start - r.trigger.start) < mine for r in rivals):
+            out.append((ev.start, ev.end))
+    return out
+
+
 def attach_places_and_dates(
     parsed: ParsedArticle, events: list[Event], places: list[Place], dates: list[TimeExpression]
 ) -> None:
     """Fill ``event.place`` and ``event.date`` (with reason and precision) for every event."""
     focus = _focus(places)
-    for event in events:
-        clause = _clause_spans(parsed, event)
+    clauses = [_clause_spans(parsed, event) for event in events]
+    for i, event in enumerate(events):
+        clause = clauses[i]
+        # a sentence's place or date that sits in another event's own clause belongs to that event
+        own = set(clause)
+        others = [sp for j, c in enumerate(clauses) if j != i for sp in c if sp not in own]
+        others += _nearer_elsewhere(event, events, dates, places)
         if event.place is None:
-            event.place = _place_for(parsed.doc, event, clause, places, focus)
+            event.place = _place_for(parsed.doc, event, clause, places, focus, others)
         if event.date is None:
-            event.date = _date_for(parsed, event, clause, dates)
+            event.date = _date_for(parsed, event, clause, dates, others)

@@ -245,5 +245,6 @@ def build(path: Path) -> Path:
         con.commit()
     finally:
         con.close()
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
     return path

@@ -8,15 +8,19 @@ other places (their countries and admin-1 areas).
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
+from polemos.geo.build import DATA_DIR
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
 
 KIND_BASE = {"continent": 9.0, "country": 10.0, "adm1": 3.0, "adm2": 0.5, "city": 0.0}
+POP_WEIGHT = 1.0  # weight of log10(population)
 ADMIN_POP_DIVISOR = 10.0  # admin populations are sums of their cities: discount them
 QUALITY_BONUS = {3: 6.0, 2: 1.5, 1: 0.0}
 CAPITAL_BONUS = 1.5
@@ -24,6 +28,7 @@ CONTAINER_MATCH, CONTAINER_MISMATCH = 10.0, -6.0
 CONTEXT_COUNTRY, CONTEXT_ADMIN1 = 5.0, 3.0
 PREFER_BONUS = 5.0
 ADMIN1_PRESENT_BONUS, NEAR_BONUS, NEAR_KM = 1.0, 2.0, 150.0
+NEAR_MAX_POP = 300_000  # capitals and metropolises are named from afar: they are no evidence of a local namesake
 BIG_CITY = 100_000  # a city this large beats a same-named admin area of its country ("Washington", "Tunis")
 
 ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "prefecture", "oblast")
@@ -57,7 +62,7 @@ class Context:
         if c.admin1 and c.kind in ("city", "adm1", "adm2"):
             self.admin1s[(c.country, c.admin1)] += weight  # type: ignore[assignment]
             self.admin1_gids.setdefault((c.country, c.admin1), set()).add(c.gid)
-        if c.kind in ("city", "adm2"):
+        if c.kind in ("city", "adm2") and c.fcode != "PPLC" and c.population < NEAR_MAX_POP:
             self.points[c.gid] = (c.lat, c.lon)
 
     def within(self, container: Candidate | None) -> Context:
@@ -115,7 +120,7 @@ def mention_keys(text: str) -> tuple[list[str], str | None]:
 
 def _pop_term(c: Candidate) -> float:
     pop = c.population / ADMIN_POP_DIVISOR if c.kind in ("adm1", "adm2") else c.population
-    return math.log10(pop + 1.0)
+    return POP_WEIGHT * math.log10(pop + 1.0)
 
 
 RANK = {"city": 0, "adm2": 1, "adm1": 2, "country": 3, "continent": 4}
@@ -143,7 +148,7 @@ def score(c: Candidate, ctx: Context, prefer: str | None = None) -> float:
     if total_c and c.country and c.kind != "country":
         s += CONTEXT_COUNTRY * ctx.countries[c.country] / total_c
     total_a = sum(ctx.admin1s.values())
-    if total_a and c.admin1 and c.kind in ("city", "adm2"):
+    if total_a and c.admin1 and c.kind in ("city", "adm2", "adm1"):
         s += CONTEXT_ADMIN1 * ctx.admin1s[(c.country, c.admin1)] / total_a
     if c.kind in ("city", "adm2") and ctx.points:
         if c.admin1 and ctx.shares_admin1(c):
@@ -155,10 +160,33 @@ def score(c: Candidate, ctx: Context, prefer: str | None = None) -> float:
     return s
 
 
+@cache
+def regions() -> dict[str, str]:
+    """Name key -> what it names, for regions, seas and landforms with no gazetteer entry (regions.tsv)."""
+    out: dict[str, str] = {}
+    with (DATA_DIR / "regions.tsv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if len(row) >= 2 and not row[0].startswith("#"):
+                out[name_key(row[0])] = row[1]
+    return out
+
+
+def _region(text: str, keys: list[str], gazetteer: Gazetteer) -> Resolution | None:
+    """Unresolved with its reason when the name is a listed region that no project alias covers."""
+    for key in keys:
+        what = regions().get(key) or regions().get(_THE.sub("", key))
+        if what and not any(c.quality >= 3 for c in gazetteer.candidates(key)):
+            return Resolution(None, f"{text!r} names a {what} with no gazetteer entry")
+    return None
+
+
 def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Resolution:
     """Resolve one place name in its context; an unknown name gets ``candidate=None`` and a reason."""
     ctx = ctx or Context()
     keys, prefer = mention_keys(text)
+    region = _region(text, keys, gazetteer)
+    if region is not None:
+        return region
     cands: tuple[Candidate, ...] = ()
     used = ""
     for key in keys:
@@ -170,7 +198,7 @@ def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Reso
     if not cands:
         return _embedded(text, gazetteer, ctx)
     best = max(cands, key=lambda c: (score(c, ctx, prefer), c.population, -c.gid))
-    if best.kind in ("adm1", "adm2") and prefer != "admin":
+    if best.kind in ("adm1", "adm2") and prefer != "admin" and best.quality < 3:
         twins = [
             c
             for c in cands
@@ -259,6 +287,12 @@ GENERIC_WORDS = frozenset(
 )
 
 
+DEMONYM_SOURCE = "project demonyms"
+NATURAL_FEATURES = frozenset(
+    "ocean sea gulf river lake peninsula strait bay mountains mountain desert delta canal channel heights".split()
+)
+
+
 def _prominent(c: Candidate) -> bool:
     if c.kind in ("country", "adm1", "continent") or c.quality >= 3:
         return True
@@ -272,6 +306,9 @@ def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
     first; else a leading name of any kind ("Nenagh MDC" -> Nenagh).
     """
     words = text.split()
+    feature = next((w for w in (words[0], words[-1]) if w.lower() in NATURAL_FEATURES), None) if words else None
+    if feature is not None and len(words) > 1:
+        return Resolution(None, f"{text!r} names a {feature.lower()} with no gazetteer entry")
     parts = [
         (i, " ".join(words[i : i + n]))
         for n in range(len(words) - 1, 0, -1)
@@ -287,7 +324,9 @@ def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
             cands = [
                 c
                 for c in gazetteer.candidates(key)
-                if (c.quality >= 3 or len(key) >= 4) and (leading_only or _prominent(c))
+                if (c.quality >= 3 or len(key) >= 4)
+                and (leading_only or _prominent(c))
+                and c.source != DEMONYM_SOURCE  # "Indian Ocean" is not India
             ]
             if cands:
                 best = max(cands, key=lambda c: (score(c, ctx), c.population, -c.gid))

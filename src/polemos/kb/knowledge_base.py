@@ -324,6 +324,10 @@ class KnowledgeBase:
                     return actor if isinstance(actor, Actor) else self._materialise(actor, "GPE", None)
         return None
 
+    def is_state_name(self, word: str) -> bool:
+        """True when ``word`` is the name of a state ("Azerbaijan", "the United States"), not a demonym."""
+        return self._seed is not None and _strip_the(normalise_name(word)) in self._seed.state_names
+
     def is_acronym(self, short: str, long: str) -> bool:
         """True when ``short`` abbreviates ``long`` (IRGC, Iran Revolutionary Guards Corp)."""
         return is_acronym_of(short, long)

@@ -100,7 +100,8 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter | None = None) -> Itera
             )
     sql = (
         "SELECT e.*, a.published, a.url, a.source AS outlet, a.title, p.name AS place_name, p.text AS place_text,"
-        " p.geonameid, p.lat, p.lon, p.country AS place_country, p.admin1, p.precision AS place_precision"
+        " p.geonameid, p.lat, p.lon, p.country AS place_country, p.admin1, p.precision AS place_precision,"
+        " p.qualifier AS place_qualifier"
         " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id"
         f" WHERE {' AND '.join(where)} ORDER BY COALESCE(e.date, a.published) DESC, e.id"
     )
@@ -151,6 +152,7 @@ def _event_json(conn: sqlite3.Connection, r: sqlite3.Row, actors: dict[str, list
             "country": r["place_country"],
             "admin1": r["admin1"],
             "precision": r["place_precision"],
+            "qualifier": r["place_qualifier"],
             "reason": r["place_reason"],
         }
     return {
@@ -388,7 +390,8 @@ def article_detail(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] 
         "places": [
             {"text": p["text"], "name": p["name"], "geonameid": p["geonameid"], "lat": p["lat"], "lon": p["lon"],
              "country": p["country"], "admin1": p["admin1"], "feature_class": p["feature_class"],
-             "feature_code": p["feature_code"], "precision": p["precision"], "reason": p["reason"],
+             "feature_code": p["feature_code"], "precision": p["precision"], "qualifier": p["qualifier"],
+             "reason": p["reason"],
              "evidence": _evidence(p)}
             for p in conn.execute("SELECT * FROM places WHERE article_id = ? ORDER BY start", (aid,))
         ],

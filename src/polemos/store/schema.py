@@ -212,6 +212,7 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
     CREATE INDEX merges_kept ON merges(kept);
+    ALTER TABLE places ADD COLUMN qualifier TEXT;
     """,
 ]
 

@@ -177,11 +177,11 @@ class Store:
     def _place_row(self, article_id: str, p: Place) -> int:
         cur = self.conn.execute(
             'INSERT INTO places(article_id, sentence, start, "end", text, name, geonameid, lat, lon,'
-            " feature_class, feature_code, country, admin1, precision, reason)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " feature_class, feature_code, country, admin1, precision, reason, qualifier)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article_id, *self._ev(p.evidence), p.name, p.geonameid, p.lat, p.lon, p.feature_class,
-                p.feature_code, p.country, p.admin1, p.precision, p.reason,
+                p.feature_code, p.country, p.admin1, p.precision, p.reason, p.qualifier,
             ),
         )
         return int(cur.lastrowid or 0)

@@ -208,6 +208,8 @@ def _repair(parsed: ParsedArticle, kb: KnowledgeBase, start: int, end: int, labe
         return out
     if label == "PERSON" and (text.split()[0] in _SHIP_PREFIXES or any(ch.isdigit() for ch in text)):
         return out
+    if label in ("PERSON", "ORG") and not role and kb.is_state_name(text):
+        label = "GPE"  # a state's name the small model took for a person or an organisation ("Azerbaijan")
     if label == "PERSON" and prev is not None and prev.lower_ in _LOCATIVE and not role:
         label = "GPE"  # "in Raqqah": a place the small model took for a person
     state = kb.state(text) if label in ("GPE", "NORP") else None

@@ -108,6 +108,9 @@ class ActorFinder:
             return None
         if m is not None and not self._is_patron(head):
             return self._from_mention(m)
+        for child in head.children:  # "Iran's top commander, Qassim Suleimani, ..."
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self._from_mention(self.by_token[child.i])
         for child in head.children:  # "such as the Badr militia"
             if (
                 child.dep_ == "prep"
@@ -131,7 +134,9 @@ class ActorFinder:
             owner = self._of_mention(head)
             if owner is not None:
                 return self._built(head, left, "".join(p for p in (owner.actor.country, sector) if p), owner)
-        if org is not None and (sector is not None or head.pos_ == "PROPN" or head.lemma_.lower() in GENERIC_HEADS):
+        if org is not None and (
+            sector is not None or head.pos_ == "PROPN" or head.lemma_.lower() in GENERIC_HEADS
+        ):
             return self._from_mention(org)
         country = next((m.actor.country for m in mods if m.actor.country), None)
         if country is None and sector is not None:  # "soldiers from Gondor"

@@ -31,6 +31,7 @@ class Pattern:
     pre: tuple[frozenset[str], ...]
     post: tuple[frozenset[str], ...]
     code: str | None  # None: the pattern says "no event" ([---])
+    verb: str | None = None  # the verb the pattern was written for (its comment), None for the whole block
 
     @property
     def size(self) -> int:
@@ -44,6 +45,7 @@ class VerbBlock:
     name: str
     code: str | None
     patterns: list[Pattern] = field(default_factory=list)
+    lemmas: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +149,14 @@ def parse_cameo_verbs(text: str) -> dict[str, list[VerbEntry]]:
             if "*" not in body:
                 continue
             pre, post = body.split("*", 1)
+            note = raw.split("#", 1)[1].split() if "#" in raw else []
+            origin = note[0].lower().strip("_,").split("_")[0] if note else None
             block.patterns.append(
                 Pattern(
-                    pre=_pattern_words(pre, synsets), post=_pattern_words(post, synsets), code=_code(line)
+                    pre=_pattern_words(pre, synsets),
+                    post=_pattern_words(post, synsets),
+                    code=_code(line),
+                    verb=origin if origin in block.lemmas else None,
                 )
             )
             continue
@@ -158,6 +165,7 @@ def parse_cameo_verbs(text: str) -> dict[str, list[VerbEntry]]:
             continue
         words = head.lstrip("+").strip("_").lower().split("_")
         own = _code(line)
+        block.lemmas.add(words[0])
         verbs.setdefault(words[0], []).append(
             VerbEntry(block=block, rest=tuple(w for w in words[1:] if w), code=own)
         )
@@ -197,11 +205,25 @@ def load_lexicon() -> Lexicon:
     return lex
 
 
-def best_pattern(block: VerbBlock, before: set[str], after: set[str]) -> Pattern | None:
-    """The most specific pattern of ``block`` whose words all occur around the verb."""
+def best_pattern(
+    block: VerbBlock,
+    before: set[str],
+    after: set[str],
+    near: set[str] | None = None,
+    lemma: str | None = None,
+) -> Pattern | None:
+    """The most specific pattern of ``block`` whose words all occur around the verb.
+
+    ``near`` (the verb's direct complements) must hold the pattern's first word after the verb,
+    which stands in for the adjacency the pattern assumes.
+    """
     best: Pattern | None = None
     for pat in block.patterns:
         if best is not None and pat.size <= best.size:
+            continue
+        if near is not None and pat.post and not pat.post[0] & near:
+            continue
+        if lemma is not None and pat.verb is not None and pat.verb != lemma:
             continue
         if all(ws & after for ws in pat.post) and all(ws & before for ws in pat.pre):
             best = pat

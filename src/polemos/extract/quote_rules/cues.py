@@ -12,6 +12,7 @@ from polemos.extract.quote_rules.lexicon import (
     NEEDS_CLAUSE,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
 )
 from polemos.extract.quote_rules.marks import Quoted
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # "PENCE: Well, look, ..." and "Pat Caddell: Democrat voters worried": a name, a colon, what was said
 _COLON_LINE = re.compile(
-    r"^[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’()-]*|of|the|and|al|de)){0,5})"
+    r"^[^\S\n]*[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’()-]*|of|the|and|al|de)){0,5})"
     r"[^\S\n]*:[^\S\n]+(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
@@ -84,7 +85,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJ:
             return child
     # "..., saying ...", "and added that ...": the subject of the verb this one hangs from
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in ("nsubj",) and child.i < verb.head.i:
                 return child
@@ -148,7 +149,7 @@ def _surface_inverted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int
         if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in '“”"':
             return None
         k -= 1
-    if k <= sent.start or doc[k].text != "," or k == j:
+    if k <= sent.start or doc[k].text != "," or k == j or doc[k + 1].dep_ in ("cc", "mark", "advmod"):
         return None
     return (k + 1, j), (sent.start, k - 1)
 
@@ -180,9 +181,9 @@ OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr", "acomp", "dative"}
 def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | None:
     """ "called X Y", "wants to ...", "called for X": the complements after the cue."""
     kids = [c for c in verb.children if c.i > cue_last and c.dep_ in OBJECT_DEPS]
-    for c in verb.children:
-        if c.dep_ == "prep" and c.i == cue_last:
-            kids.extend(g for g in c.children if g.dep_ == "pobj")
+    last_tok = doc[cue_last]
+    if cue_last > verb.i and last_tok.dep_ == "prep":
+        kids.extend(g for g in last_tok.children if g.dep_ in ("pobj", "pcomp"))
     if not kids:
         return None
     last = max(c.right_edge.i for c in kids)
@@ -208,9 +209,30 @@ def _outside(verb: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
 def _head_in(doc: Doc, first: int, last: int) -> Token:
     """The token of ``first..last`` whose head lies outside the range."""
     for t in doc[first : last + 1]:
-        if not first <= t.head.i <= last or t.head is t:
+        if not first <= t.head.i <= last or t.head.i == t.i:
             return t
     return doc[last]
+
+
+_NON_HUMAN_PRONOUNS = {"it", "this", "that", "which", "what", "there", "these", "those"}
+
+
+def _human_like(tok: Token) -> bool:
+    """Whether a subject can be a source: a name, a personal pronoun or a source noun."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in _NON_HUMAN_PRONOUNS
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.pos_ == "PROPN" or tok.lower_ in SOURCE_NOUNS
+
+
+def _generic_cue(verb: Token) -> bool:
+    """A verb outside the lexicon still cues an attribution with a human subject and a "that" clause."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _human_like(subj):
+        return False
+    clause = _clausal(verb)
+    return clause is not None and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
@@ -234,7 +256,9 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             )
             continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS):
+        if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and lemma in SPEECH_VERBS):
+            continue
+        if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not _generic_cue(tok):
             continue
         if any(q.start < tok.idx < q.end for q in quoted):
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
@@ -283,8 +307,11 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 content, pattern = (before.start, before.end), "quote_before"
         if content is None and source_tok is not None and lemma in OBJECT_VERBS and source_tok.i < tok.i:
             cue_last = tok.i
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.lower_ in CUE_PARTICLES.get(lemma, ()) and nxt.head is tok:
+            allowed = CUE_PARTICLES.get(lemma, frozenset())
+            while cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed:
+                nxt = doc[cue_last + 1]
+                if nxt.head.i not in (tok.i, cue_last):
+                    break
                 cue_last = nxt.i
             content = _object_content(doc, tok, cue_last)
             if content is not None:
@@ -296,7 +323,8 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "as" else tok.i
             cue_span = char_span(doc, first, by.i)
         src = subtree_range(source_tok) if source_tok is not None else None
-        surface = _surface_inverted(doc, tok) if pattern == "verb" and clause is None else None
+        plain = pattern == "verb" and clause is None and lemma in SPEECH_VERBS
+        surface = _surface_inverted(doc, tok) if plain else None
         if surface is not None and (content is None or source_tok is None or source_tok.i < surface[0][0]):
             src, content_range = surface
             source_tok = _head_in(doc, *src)

@@ -29,14 +29,46 @@ OBJECT_VERBS = _words(
     promise demand seek refuse decline endorse oppose reject accuse blame describe question defend ask offer
     push back credit thank applaud dispute welcome hail mock label dub brand characterize characterise
     denounce decry rule recommend favor favour advocate predict estimate suggest deny acknowledge
+    talk speak complain warn argue worry rail lash weigh double seize focus bristle joke boast brag
+    tweet write comment reflect elaborate insist lay sum go come hit fire apologize testify
     """
 )
 
-# Particles that belong to the cue: "called for", "called on", "pointed to".
-CUE_PARTICLES = {"call": {"for", "on"}, "point": {"to"}, "push": {"for"}, "ask": {"for"}}
+# Particles and prepositions that belong to the cue: "called for", "pointed to", "lashed out at".
+CUE_PARTICLES: dict[str, frozenset[str]] = {
+    lemma: frozenset(preps.split("/"))
+    for lemma, preps in (
+        item.split(":")
+        for item in _words(
+            """
+        call:for/on point:to/out push:for/back ask:for/about talk:about speak:about/of/out/against/on
+        complain:about warn:against/about/of argue:for/against advocate:for worry:about rail:against
+        lash:out/at weigh:in/on double:down/on seize:on focus:on bristle:at joke:about boast:about
+        brag:about tweet:about write:about comment:on reflect:on elaborate:on insist:on lay:out sum:up
+        go:after come:out/against/for hit:back/out/at fire:back/at criticize:for praise:for blame:for
+        accuse:of thank:for apologize:for testify:about/before care:about think:about know:about
+        """
+        )
+    )
+}
+
+# Common nouns that can be sources ("officials said", "a new poll shows").
+SOURCE_NOUNS = _words(
+    """
+    official officials spokesman spokeswoman spokesperson aide aides adviser advisers analyst analysts expert
+    experts source sources critic critics supporter supporters voter voters lawmaker lawmakers poll polls
+    survey surveys report reports study studies analysis campaign researcher researchers economist
+    economists official leader leaders president senator governor candidate nominee police prosecutor
+    prosecutors lawyer lawyers attorney attorneys judge court statement memo letter documents document data
+    witness witnesses resident residents activist activists group groups organization committee agency
+    department ministry government administration republicans democrats people americans member members
+    friend friends colleague colleagues person man woman men women observers diplomat diplomats military
+    army commander commanders authorities authority officer officers spokesmen representative
+    """
+)
 
 # Verbs that may introduce a direct quotation only (with a colon or adjacent quote).
-QUOTE_ONLY_VERBS = frozenset({"continue", "read", "sing", "chant", "shout", "yell", "ask", "write"})
+QUOTE_ONLY_VERBS = frozenset({"continue", "read", "sing", "chant", "shout", "yell"})
 
 # Verbs that are cues only with a clausal complement (too common otherwise).
 NEEDS_CLAUSE = _words(

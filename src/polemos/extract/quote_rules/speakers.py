@@ -170,7 +170,7 @@ def resolve_speaker(doc: Doc, index: MentionIndex, head: Token | None, start: in
         ms_main = [m for m in ms if not (outlet and m.actor.name == outlet)] or ms
         m = _best(ms_main, main)
         if m is not None and not (m.evidence.start <= main.idx < m.evidence.end):
-            m = None if (main is not head or main.pos_ != "PROPN") else m
+            m = None if (main.i != head.i or main.pos_ != "PROPN") else m
         if main.pos_ == "PROPN" and (m is None or (m.label != "PERSON" and len(m.text.split()) == 1)):
             m = index.by_surname(main.text, main.idx) or m
     else:

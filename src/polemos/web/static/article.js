@@ -40,7 +40,8 @@
       row(dl, "text", r.text); row(dl, "GeoNames id", r.geonameid);
       row(dl, "coordinates", r.lat !== null && r.lat !== undefined ? r.lat + ", " + r.lon : null);
       row(dl, "country", r.country); row(dl, "admin1", r.admin1); row(dl, "feature", r.feature_code);
-      row(dl, "precision", r.precision); row(dl, "unresolved because", r.reason);
+      row(dl, "precision", r.precision);
+      row(dl, r.geonameid !== null && r.geonameid !== undefined ? "resolved by" : "unresolved because", r.reason);
     } else {
       box.append(el("h3", { text: "Date: " + r.text }));
       row(dl, "value", r.value); row(dl, "precision", r.precision); row(dl, "reason", r.reason);
