@@ -25,7 +25,7 @@ from pathlib import Path
 from polemos.config import load_settings
 from polemos.extract.actors import extract_actors
 from polemos.extract.event_coding.plover import OLD_NAMES
-from polemos.extract.events import extract_events
+from polemos.extract.events import SECTORS, extract_events
 from polemos.kb import KnowledgeBase
 from polemos.model import Actor, Article, Event, Mention, Segment
 from polemos.nlp.model_loader import load_model
@@ -337,6 +337,13 @@ def petr_mentions(parsed: ParsedArticle, entries, day: int) -> list[Mention]:
     return out
 
 
+def _petr_root(code: str | None) -> str:
+    """The actor root PETRARCH writes: the first three letters, "---" for an agent with no country."""
+    if not code or code[:3] in SECTORS:
+        return "---"
+    return code[:3]
+
+
 def score_petr(limit: int | None = None) -> dict[str, float]:
     """PETRARCH validation records: gold (source, target) dyads found, precision, uncoded records."""
     import xml.etree.ElementTree as ET
@@ -378,7 +385,7 @@ def score_petr(limit: int | None = None) -> dict[str, float]:
         gold_n += len(gold_set)
         for th in thresholds:
             dyads = {
-                ((s.code or "")[:3], (t.code or "")[:3])
+                (_petr_root(s.code), _petr_root(t.code))
                 for e in events
                 if e.confidence >= th
                 for s in e.source

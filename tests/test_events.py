@@ -227,3 +227,10 @@ def test_event_in_a_quote_keeps_its_speaker_as_claimant() -> None:
     )
     attack = next(e for e in events if e.trigger.text == "attacked")
     assert attack.claimant is not None and "Iraq" in attack.claimant.name
+
+
+def test_stance_passive_reads_as_active_and_unattributed_accusation_keeps_its_target() -> None:
+    e = _one("Israel is opposed to French mediation.")
+    assert e.type == "REJECT" and _names(e.source) == ["Israel"]
+    accused = _one("Iran has been accused of sheltering rebels.")
+    assert accused.type == "ACCUSE" and accused.source == [] and _names(accused.target) == ["Iran"]

@@ -155,3 +155,93 @@ def test_seed_events_get_clause_place_and_date(seed, gz: Gazetteer) -> None:  # 
     assert launch.date is not None and launch.date.value == "2015-03-04" and launch.date.precision == "day"
     assert raided.place is not None and raided.place.geonameid == 1185056 and "clause" in raided.place.reason
     assert asked.date is not None and asked.date.value == "2010-06" and asked.date.precision == "month"
+
+
+def test_dotted_state_abbreviation_is_not_a_city_alias(gz: Gazetteer) -> None:
+    c = resolve("La.", gz).candidate  # Louisiana, not Los Angeles ("LA")
+    assert c is not None and c.kind == "adm1" and c.country == "US" and c.admin1 == "LA"
+
+
+def test_state_named_with_its_cities_is_the_state(gz: Gazetteer) -> None:
+    text = "Storms hit Tulsa and Oklahoma City; Oklahoma declared an emergency."
+    spans = [(11, 16), (21, 34), (36, 44)]
+    *_, state = resolve_spans(text, spans, gz)
+    assert state.candidate is not None and state.candidate.kind == "adm1" and state.candidate.admin1 == "OK"
+
+
+def test_a_list_of_states_makes_washington_and_georgia_states(gz: Gazetteer) -> None:
+    text = "Guard units from Florida, Nevada, Alaska, Hawaii, Georgia and Washington were sent."
+    names = ["Florida", "Nevada", "Alaska", "Hawaii", "Georgia", "Washington"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    res = resolve_spans(text, spans, gz)
+    georgia, washington = res[4].candidate, res[5].candidate
+    assert georgia is not None and georgia.kind == "adm1" and georgia.country == "US"
+    assert washington is not None and washington.kind == "adm1" and washington.admin1 == "WA"
+
+
+def test_a_capital_named_nearby_does_not_pull_a_small_namesake(gz: Gazetteer) -> None:
+    def cambridge(text: str, names: list[str]) -> tuple[str, str]:
+        spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+        c = resolve_spans(text, spans, gz)[-1].candidate
+        assert c is not None
+        return c.country, c.admin1
+
+    # Washington (a capital) is named from afar: no evidence for Cambridge, Maryland.
+    assert cambridge("Officials in Washington met scholars from Cambridge.", ["Washington", "Cambridge"]) != (
+        "US",
+        "MD",
+    )
+    # A small Maryland town and the state are: the local namesake wins.
+    text = "Officials in Easton, Maryland met scholars from Cambridge."
+    assert cambridge(text, ["Easton", "Maryland", "Cambridge"]) == ("US", "MD")
+
+
+def test_regions_and_seas_stay_unresolved_with_a_reason(gz: Gazetteer) -> None:
+    for name in ("Middle East", "the Gulf", "Atlantic", "Indian Ocean", "Gulf of Mexico"):
+        r = resolve(name, gz)
+        assert r.candidate is None, name
+        assert "no gazetteer entry" in r.reason
+    assert resolve("North Africa", gz).candidate.kind == "continent"  # type: ignore[union-attr]
+
+
+def test_natural_feature_is_not_the_place_it_is_named_after(gz: Gazetteer) -> None:
+    r = resolve("Zambezi River", gz)
+    assert r.candidate is None and "river" in r.reason
+
+
+def test_more_project_aliases(gz: Gazetteer) -> None:
+    assert resolve("T&T", gz).candidate.country == "TT"  # type: ignore[union-attr]
+    dc = resolve("D.C.", gz).candidate
+    assert dc is not None and dc.kind == "adm1" and dc.admin1 == "DC"
+    assert resolve("Saint Lucian", gz).candidate.country == "LC"  # type: ignore[union-attr]
+
+
+def test_embedded_city_beats_its_same_named_emirate(gz: Gazetteer) -> None:
+    c = resolve("Dubai Electronic Security Center", gz).candidate
+    assert c is not None and c.kind == "city" and c.country == "AE"
+
+
+def test_datelines_are_found_where_ner_has_no_entity() -> None:
+    from polemos.extract.places import _datelines
+
+    def names(text: str, taken: list[tuple[int, int]] | None = None) -> list[str]:
+        return [text[s:e] for s, e in _datelines(text, taken or [])]
+
+    assert names("SAN MARINO (AP) - Officials said") == ["SAN MARINO"]
+    assert names("Intro.\n\nLYON \u2014 A fire broke out") == ["LYON"]
+    assert names("GLENDALE, Ariz. -- The council met") == ["GLENDALE"]
+    assert names("By A. Writer, Wire Service ROME (Reuters) - Talks") == ["ROME"]
+    assert names("ST. LOUIS \u2013 Police said") == ["ST. LOUIS"]
+    assert names("WE WON!! said the fans") == []
+    assert names("LYON \u2014 A fire", taken=[(0, 4)]) == []  # an entity already covers it
+
+
+def test_org_entities_named_exactly_as_a_country_or_state_are_places(gz: Gazetteer) -> None:
+    from polemos.extract.places import _org_is_place
+
+    assert _org_is_place("Zimbabwe", gz)
+    assert _org_is_place("U.S.", gz)
+    assert _org_is_place("California", gz)
+    assert not _org_is_place("Liverpool", gz)  # a city name as ORG is usually the club or council
+    assert not _org_is_place("Nigerian", gz)  # demonyms are not place mentions
+    assert not _org_is_place("Zimbabwe Republic Police", gz)

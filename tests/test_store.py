@@ -171,3 +171,32 @@ def test_date_filters_respect_month_and_range_precision(store):
     assert len(list(iter_events(store.conn, EventFilter(date_to="2015-03-01")))) == 1
     assert not list(iter_events(store.conn, EventFilter(date_from="2015-04-01")))
     assert not list(iter_events(store.conn, EventFilter(date_to="2015-02-28")))
+
+
+def test_one_event_told_twice_is_one_cluster_with_counts(store):
+    first = make_extraction("art-1")
+    second = make_extraction("art-2")
+    second.article.source = "Other Wire"
+    store.write(first)
+    store.write(second)
+    events = list(iter_events(store.conn))
+    assert len(events) == 2 and events[0]["cluster"]["id"] == events[1]["cluster"]["id"]
+    assert {k: events[0]["cluster"][k] for k in ("num_mentions", "num_articles", "num_sources")} == {
+        "num_mentions": 2, "num_articles": 2, "num_sources": 2}
+    copy = Extraction(article=Article(id="art-copy", text=TEXT + " ", content_hash="hash-copy", origin="t",
+                                      source="Third Wire", duplicate_of="art-1"))
+    store.write(copy)
+    (event, _) = list(iter_events(store.conn))
+    assert event["cluster"]["num_articles"] == 3 and event["cluster"]["num_sources"] == 3
+    assert stats(store.conn)["event_clusters"] == 1
+
+
+def test_different_targets_or_distant_dates_are_different_events(store):
+    store.write(make_extraction("art-1"))
+    later = make_extraction("art-2")
+    later.article.published = "2015-04-20"
+    store.write(later)
+    other = make_extraction("art-3")
+    other.events[0].target = []
+    store.write(other)
+    assert stats(store.conn)["event_clusters"] == 3

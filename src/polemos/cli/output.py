@@ -37,6 +37,7 @@ EVENT_COLUMNS: list[Column] = [
     ("quad", lambda e: e["quad_class"]),
     ("place", lambda e: (e["place"] or {}).get("name")),
     ("conf", lambda e: e["confidence"]),
+    ("mentions", lambda e: (e.get("cluster") or {}).get("num_mentions")),
     ("article", lambda e: e["evidence"]["article"]),
     ("evidence", lambda e: e["evidence"]["text"]),
 ]

@@ -49,6 +49,8 @@ INNER_PREPS = {
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 NOUN_TARGET_PREPS = {"between", "of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
 MATERIAL_CONFLICT = 4
+VERBAL_CONFLICT = 3
+STANCE_PASSIVES = {"oppose": "120", "commit": "030", "dedicate": "030", "devote": "030"}
 OBSTRUCT = {"block", "barricade", "obstruct", "blockade", "occupy"}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY")
 SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "OPP", "CVL", "EDU", "LAB", "MED", "BUS", "REL", "PPL", "AGR",
@@ -304,6 +306,10 @@ def code_sentence_events(
         if plover is None:
             continue
         subj, passive = _subject(tok)
+        stance = STANCE_PASSIVES.get(tok.lemma_.lower()) if passive else None
+        if stance and _prep_object(tok, {"to"}) is not None:  # "Israel is opposed to the plan"
+            coded.code, passive = stance, False
+            plover = to_plover(stance) or plover
         between: list[ActorRef] = []
         source_only = False
         if coded.subject_event and coded.noun is not None:  # "Palestinian riots against X continued"
@@ -316,6 +322,8 @@ def code_sentence_events(
         if source_only:  # the event noun itself is no actor ("Talks resumed")
             source = [r for r in source if _is_actor(r)]
         target = _targets(finder, arg_tok, coded, passive, subj)
+        if not any(_is_actor(r) for r in target) and arg_tok is not tok:  # "warned the US not to interfere"
+            target = _targets(finder, tok, Coded(coded.code, [tok]), passive, subj) or target
         source_keys = {r.key for r in source}
         target = [r for r in target if r.key not in source_keys]
         if (
@@ -332,9 +340,9 @@ def code_sentence_events(
         if not target and len(source) > 1 and plover.type in RECIPROCAL:
             target = list(source)  # "Israel and Jordan agreed": each with the other
         if not source and (
-            quad_class(plover.type) != MATERIAL_CONFLICT or not any(_is_actor(r) for r in target)
+            (quad_class(plover.type) or 0) < VERBAL_CONFLICT or not any(_is_actor(r) for r in target)
         ):
-            continue
+            continue  # "X was accused", "Y was attacked": conflict may be coded against a known target alone
         used.update(t.i for t in coded.tokens)
         hedge = md.hedge_of(tok)
         claimant = None

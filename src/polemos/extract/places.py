@@ -32,6 +32,17 @@ _RELATIVE = re.compile(
     r"(?P<anchor>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+# A dateline: an upper-case place name opening the text, a line or a sentence, or before a wire
+# credit ("SAN DIEGO (AP) -", "TORONTO —", "ALLENDALE, N.J. --", "KOLKATA, India –").
+_CAPS_NAME = r"(?P<name>[A-Z][A-Z'’&-]*\.?(?:\s[A-Z][A-Z'’&-]*\.?){0,3})"
+_DATELINE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?\"”]\s)){_CAPS_NAME}(?=(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+    r"\s*(?:\(|—|–|--|-\s|:\s|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    rf"|{_CAPS_NAME.replace('name', 'wire')}(?=(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\((?:AP|Reuters|AFP|CNN)\))"
+)
+# Organisations whose whole name is a country or an admin-1 area are places the small NER mislabels
+# ("Zimbabwe", "California"); a demonym or a city name as ORG is not taken (teams, governments).
+ORG_PLACE_KINDS = ("country", "adm1")
 
 
 @dataclass
@@ -42,13 +53,39 @@ class _Mention:
     anchor: int | None = None  # index of the anchor mention of a relative place
     qualifier: str | None = None
     extra: bool = False  # an anchor found by pattern, not by NER
+    dateline: bool = False  # an upper-case dateline name found by pattern, kept only when resolved
 
 
-def _mentions(parsed: ParsedArticle) -> list[_Mention]:
+def _org_is_place(name: str, gazetteer: Gazetteer) -> bool:
+    """True when an ORG entity's whole name is a country's or an admin-1 area's own name or project alias."""
+    return any(
+        c.kind in ORG_PLACE_KINDS and c.quality >= 2 and "demonym" not in c.source
+        for c in gazetteer.lookup(name)
+    )
+
+
+def _datelines(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of upper-case dateline names that no entity covers."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        group = "name" if m.group("name") else "wire"
+        s, e = m.span(group)
+        name = text[s:e].rstrip(".")
+        e = s + len(name)
+        if sum(ch.isalpha() for ch in name) < 4 or not name.isupper():
+            continue
+        if not any(a < e and s < b for a, b in taken):
+            out.append((s, e))
+    return out
+
+
+def _mentions(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[_Mention]:
     text = parsed.article.text
     out: list[_Mention] = []
     for ent in parsed.doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not (
+            ent.label_ == "ORG" and _org_is_place(ent.text, gazetteer)
+        ):
             continue
         start, end = ent.start_char, ent.end_char
         m = _LEADING_THE.match(text[start:end])
@@ -58,6 +95,9 @@ def _mentions(parsed: ParsedArticle) -> list[_Mention]:
         inner = _FEATURE_IN.search(text[start:end])
         out.append(_Mention(start, end, (feat or inner)["feat" if feat else 0] if (feat or inner) else None))
     taken = [(m.start, m.end) for m in out]
+    for s, e in _datelines(text, taken):
+        out.append(_Mention(s, e, dateline=True))
+        taken.append((s, e))
     for i, m in enumerate(list(out)):
         rel = _RELATIVE.match(text[m.end : m.end + 120])
         if not rel:
@@ -94,7 +134,7 @@ def _place(parsed: ParsedArticle, m: _Mention, c: Candidate, reason: str, gz: Ga
 def extract_places(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Place]:
     """Every place mention with its evidence, resolved to GeoNames or with the reason why not."""
     text = parsed.article.text
-    mentions = _mentions(parsed)
+    mentions = _mentions(parsed, gazetteer)
     res: list[Resolution] = resolve_spans(text, [(m.start, m.end) for m in mentions], gazetteer)
     places: list[Place] = []
     for m, r in zip(mentions, res, strict=True):
@@ -102,10 +142,14 @@ def extract_places(parsed: ParsedArticle, gazetteer: Gazetteer) -> list[Place]:
         own = r.candidate
         if m.feature and own is not None and (own.kind == "city" or r.embedded):
             own = None  # "Ajil field" is an oil field, not the village called Ajil
+        if m.dateline and (own is None or r.embedded or own.quality < 2):
+            continue  # an upper-case opening that is not a place name ("UPDATE -")
         if own is not None:
-            places.append(_place(parsed, m, own, r.reason, gazetteer))
+            reason = f"dateline; {r.reason}" if m.dateline else r.reason
+            places.append(_place(parsed, m, own, reason, gazetteer))
             continue
-        why = f"{name!r} names a {m.feature.lower()} the gazetteer lacks" if m.feature else r.reason
+        article = "an" if m.feature and m.feature[:1].lower() in "aeiou" else "a"
+        why = f"{name!r} names {article} {m.feature.lower()} the gazetteer lacks" if m.feature else r.reason
         anchor = res[m.anchor].candidate if m.anchor is not None else None
         if anchor is not None and m.anchor is not None:
             a_text = text[mentions[m.anchor].start : mentions[m.anchor].end]

@@ -3,7 +3,11 @@
 The score of a candidate adds a prior (kind: countries and admin areas beat
 same-named villages; population; the name being the entry's own or a project
 alias), containment ("X, Y" and "X in Y") and agreement with the article's
-other places (their countries and admin-1 areas).
+other places (their countries and admin-1 areas; a list of states makes
+"Washington" the state). A big city beats its same-named admin area, and so
+does a city whose own name an area bears only as an alternate ("Venice").
+Names of regions, seas and landforms with no entry (``regions.tsv``) and
+natural features named after a place ("Gulf of Mexico") stay unresolved.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import csv
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -28,7 +33,11 @@ CONTAINER_MATCH, CONTAINER_MISMATCH = 10.0, -6.0
 CONTEXT_COUNTRY, CONTEXT_ADMIN1 = 5.0, 3.0
 PREFER_BONUS = 5.0
 ADMIN1_PRESENT_BONUS, NEAR_BONUS, NEAR_KM = 1.0, 2.0, 150.0
-NEAR_MAX_POP = 300_000  # capitals and metropolises are named from afar: they are no evidence of a local namesake
+NEAR_MAX_POP = (
+    300_000  # capitals and metropolises are named from afar: they are no evidence of a local namesake
+)
+STATES_CONTEXT = 4  # other admin-1 areas of the same country named in the article: a "states" context
+STATES_BONUS = 6.0
 BIG_CITY = 100_000  # a city this large beats a same-named admin area of its country ("Washington", "Tunis")
 
 ADMIN_WORDS = ("province", "governorate", "state", "county", "district", "region", "prefecture", "oblast")
@@ -53,12 +62,15 @@ class Context:
     container: Candidate | None = None  # the Y of "X, Y" or "X in Y"
     admin1_gids: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     points: dict[int, tuple[float, float]] = field(default_factory=dict)
+    adm1_named: dict[str, set[str]] = field(default_factory=dict)  # country -> admin-1 codes named as areas
     _near: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def add(self, c: Candidate, weight: float = 1.0) -> None:
         """Count a resolved place as context for the others."""
         if c.country:
             self.countries[c.country] += weight  # type: ignore[assignment]
+        if c.kind == "adm1":
+            self.adm1_named.setdefault(c.country, set()).add(c.admin1)
         if c.admin1 and c.kind in ("city", "adm1", "adm2"):
             self.admin1s[(c.country, c.admin1)] += weight  # type: ignore[assignment]
             self.admin1_gids.setdefault((c.country, c.admin1), set()).add(c.gid)
@@ -68,6 +80,11 @@ class Context:
     def within(self, container: Candidate | None) -> Context:
         """The same article context for a mention inside ``container``."""
         return replace(self, container=container)
+
+    def states_context(self, c: Candidate) -> bool:
+        """True when the article names ``STATES_CONTEXT`` other admin-1 areas of admin-1 area ``c``'s
+        country: in a list of states, "Washington" is the state, not the city."""
+        return c.kind == "adm1" and len(self.adm1_named.get(c.country, set()) - {c.admin1}) >= STATES_CONTEXT
 
     def shares_admin1(self, c: Candidate) -> bool:
         """True when another resolved place lies in the candidate's admin-1 area (or is it)."""
@@ -125,6 +142,7 @@ def _pop_term(c: Candidate) -> float:
 
 RANK = {"city": 0, "adm2": 1, "adm1": 2, "country": 3, "continent": 4}
 EMBEDDED_MIN_POP = 100_000
+EMBEDDED_KINDS = ("city", "adm2")
 
 
 def _contains(container: Candidate, c: Candidate) -> bool:
@@ -155,9 +173,15 @@ def score(c: Candidate, ctx: Context, prefer: str | None = None) -> float:
             s += ADMIN1_PRESENT_BONUS
         if ctx.near(c):
             s += NEAR_BONUS
+    if c.kind == "adm1" and ctx.states_context(c):
+        s += STATES_BONUS
     if prefer == "admin" and c.kind in ("adm1", "adm2") or prefer == "city" and c.kind == "city":
         s += PREFER_BONUS
     return s
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 @cache
@@ -176,8 +200,29 @@ def _region(text: str, keys: list[str], gazetteer: Gazetteer) -> Resolution | No
     for key in keys:
         what = regions().get(key) or regions().get(_THE.sub("", key))
         if what and not any(c.quality >= 3 for c in gazetteer.candidates(key)):
-            return Resolution(None, f"{text!r} names a {what} with no gazetteer entry")
+            return Resolution(None, f"{text!r} names {_a(what)} with no gazetteer entry")
     return None
+
+
+def _best(cands: Sequence[Candidate], ctx: Context, prefer: str | None = None) -> Candidate:
+    """The top-scoring candidate; a big city beats the same-named admin area of its country."""
+    best = max(cands, key=lambda c: (score(c, ctx, prefer), c.population, -c.gid))
+    if best.kind in ("adm1", "adm2") and prefer != "admin" and best.quality < 3:
+        twins = [
+            c
+            for c in cands
+            if c.kind == "city"
+            and c.country == best.country
+            and (
+                c.population >= (BIG_CITY if c.quality >= 2 else 10 * BIG_CITY)
+                # an area called by another name of its seat ("Venice" for the province Venezia)
+                or best.quality < 2 <= c.quality
+                and c.admin1 == best.admin1
+            )
+        ]
+        if twins and not ctx.states_context(best):
+            best = max(twins, key=lambda c: (score(c, ctx, prefer), c.population))
+    return best
 
 
 def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Resolution:
@@ -197,17 +242,7 @@ def resolve(text: str, gazetteer: Gazetteer, ctx: Context | None = None) -> Reso
                 break
     if not cands:
         return _embedded(text, gazetteer, ctx)
-    best = max(cands, key=lambda c: (score(c, ctx, prefer), c.population, -c.gid))
-    if best.kind in ("adm1", "adm2") and prefer != "admin" and best.quality < 3:
-        twins = [
-            c
-            for c in cands
-            if c.kind == "city"
-            and c.country == best.country
-            and c.population >= (BIG_CITY if c.quality >= 2 else 10 * BIG_CITY)
-        ]
-        if twins:
-            best = max(twins, key=lambda c: (score(c, ctx, prefer), c.population))
+    best = _best(cands, ctx, prefer)
     why = [f"name {used!r} via {best.source}"]
     if len(cands) > 1:
         why.append(f"best of {len(cands)} candidates")
@@ -287,16 +322,31 @@ GENERIC_WORDS = frozenset(
 )
 
 
-DEMONYM_SOURCE = "project demonyms"
 NATURAL_FEATURES = frozenset(
-    "ocean sea gulf river lake peninsula strait bay mountains mountain desert delta canal channel heights".split()
+    [
+        "ocean",
+        "sea",
+        "gulf",
+        "river",
+        "lake",
+        "peninsula",
+        "strait",
+        "bay",
+        "mountains",
+        "mountain",
+        "desert",
+        "delta",
+        "canal",
+        "channel",
+        "heights",
+    ]
 )
 
 
 def _prominent(c: Candidate) -> bool:
     if c.kind in ("country", "adm1", "continent") or c.quality >= 3:
         return True
-    return c.kind == "city" and c.population >= EMBEDDED_MIN_POP
+    return c.kind in EMBEDDED_KINDS and c.population >= EMBEDDED_MIN_POP
 
 
 def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
@@ -306,9 +356,11 @@ def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
     first; else a leading name of any kind ("Nenagh MDC" -> Nenagh).
     """
     words = text.split()
-    feature = next((w for w in (words[0], words[-1]) if w.lower() in NATURAL_FEATURES), None) if words else None
+    feature = (
+        next((w for w in (words[0], words[-1]) if w.lower() in NATURAL_FEATURES), None) if words else None
+    )
     if feature is not None and len(words) > 1:
-        return Resolution(None, f"{text!r} names a {feature.lower()} with no gazetteer entry")
+        return Resolution(None, f"{text!r} names {_a(feature.lower())} with no gazetteer entry")
     parts = [
         (i, " ".join(words[i : i + n]))
         for n in range(len(words) - 1, 0, -1)
@@ -324,12 +376,10 @@ def _embedded(text: str, gazetteer: Gazetteer, ctx: Context) -> Resolution:
             cands = [
                 c
                 for c in gazetteer.candidates(key)
-                if (c.quality >= 3 or len(key) >= 4)
-                and (leading_only or _prominent(c))
-                and c.source != DEMONYM_SOURCE  # "Indian Ocean" is not India
+                if (c.quality >= 3 or len(key) >= 4) and (leading_only or _prominent(c))
             ]
             if cands:
-                best = max(cands, key=lambda c: (score(c, ctx), c.population, -c.gid))
+                best = _best(cands, ctx)
                 why = f"embedded name {part!r} in {text!r} via {best.source}"
                 return Resolution(best, why, len(cands), embedded=True)
     return Resolution(None, f"no gazetteer entry named {text!r}")

@@ -101,8 +101,9 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter | None = None) -> Itera
     sql = (
         "SELECT e.*, a.published, a.url, a.source AS outlet, a.title, p.name AS place_name, p.text AS place_text,"
         " p.geonameid, p.lat, p.lon, p.country AS place_country, p.admin1, p.precision AS place_precision,"
-        " p.qualifier AS place_qualifier"
+        " p.qualifier AS place_qualifier, c.num_mentions, c.num_articles, c.num_sources"
         " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id"
+        " LEFT JOIN event_clusters c ON c.id = e.cluster_id"
         f" WHERE {' AND '.join(where)} ORDER BY COALESCE(e.date, a.published) DESC, e.id"
     )
     if f.limit is not None:
@@ -172,6 +173,12 @@ def _event_json(conn: sqlite3.Connection, r: sqlite3.Row, actors: dict[str, list
         "hedge": r["hedge"],
         "claimant": claimant,
         "from_caption": bool(r["from_caption"]),
+        "cluster": {
+            "id": r["cluster_id"],
+            "num_mentions": r["num_mentions"],
+            "num_articles": r["num_articles"],
+            "num_sources": r["num_sources"],
+        },
         "trigger": {"text": r["trigger"], "start": r["trigger_start"], "end": r["trigger_end"]},
         "article": {"id": r["article_id"], "title": r["title"], "url": r["url"], "source": r["outlet"],
                     "published": r["published"]},
@@ -455,6 +462,7 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "mentions": count("mentions"),
         "quotes": count("quotes"),
         "events": count("events"),
+        "event_clusters": count("event_clusters"),
         "places": count("places"),
         "places_resolved": count("places", "WHERE geonameid IS NOT NULL"),
         "dates": count("dates"),

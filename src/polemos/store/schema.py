@@ -213,6 +213,23 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX merges_kept ON merges(kept);
     ALTER TABLE places ADD COLUMN qualifier TEXT;
+
+    -- one real-world event told in several sentences or articles: its mentions are rows of `events`
+    CREATE TABLE event_clusters (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        sources TEXT NOT NULL,  -- sorted actor keys, '|'-joined
+        targets TEXT NOT NULL,
+        day TEXT,  -- YYYY-MM-DD of the first mention with a day-precise date
+        geonameid INTEGER,
+        country TEXT,
+        num_mentions INTEGER NOT NULL DEFAULT 1,
+        num_articles INTEGER NOT NULL DEFAULT 1,
+        num_sources INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX event_clusters_key ON event_clusters(type, sources, targets);
+    ALTER TABLE events ADD COLUMN cluster_id INTEGER REFERENCES event_clusters(id);
+    CREATE INDEX events_cluster ON events(cluster_id);
     """,
 ]
 

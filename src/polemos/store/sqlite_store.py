@@ -16,6 +16,7 @@ from typing import Any
 
 from polemos.errors import PolemosError
 from polemos.model import Actor, ActorRef, Evidence, Extraction, Failure, Place
+from polemos.store.event_clusters import assign_cluster, clusters_of_article, recount
 from polemos.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -223,6 +224,7 @@ class Store:
                     q.addressee, q.outlet, q.date, q.confidence, json.dumps(q.flags),
                 ),
             )
+        touched: set[int] = set()
         for e in ex.events:
             place_id = None
             if e.place is not None:
@@ -243,7 +245,7 @@ class Store:
                     int(e.from_caption),
                 ),
             )
-            event_id = cur.lastrowid
+            event_id = int(cur.lastrowid or 0)
             for role, refs in (("source", e.source), ("target", e.target)):
                 for pos, ref in enumerate(refs):
                     self.conn.execute(
@@ -254,3 +256,7 @@ class Store:
                             ref.span.start if ref.span else None, ref.span.end if ref.span else None,
                         ),
                     )
+            touched.add(assign_cluster(self.conn, event_id, e, ex.article.published))
+        if ex.article.duplicate_of:  # a copy adds an article (and maybe an outlet) to its original's events
+            touched |= clusters_of_article(self.conn, ex.article.duplicate_of)
+        recount(self.conn, touched)

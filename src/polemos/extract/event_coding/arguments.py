@@ -62,7 +62,7 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTI
 
 def _agentive(head: Token) -> bool:
     """A noun that can name who acts: plural, or an agent noun ("prisoners", "elders", "hackers")."""
-    return head.tag_ == "NNS" or head.lower_.endswith(_AGENT_SUFFIXES)
+    return head.tag_ == "NNS" or head.lower_.endswith(_AGENT_SUFFIXES) or head.lemma_.lower() in GENERIC_HEADS
 
 
 class ActorFinder:

@@ -36,6 +36,7 @@ STOPPING = {
 }
 STOP_CODES = {"05": "162", "06": "162", "07": "162", "04": "164"}
 THREAT_VERBS = {"threaten", "warn"}
+READINESS = {"ready", "prepared", "willing", "about", "set", "poised"}
 AGREE_HEADS = {"agree", "accept", "offer", "commit"}
 INTENT_VERBS = {
     "warn",
@@ -201,6 +202,14 @@ def code_verb(lex: Lexicon, tok: Token) -> Coded | None:
         return None
     entry = max(fitting, key=lambda e: len(e.rest))
     pat = best_pattern(entry.block, _left_words(tok), after, _near_words(tok))
+    if (
+        pat is not None
+        and entry.code
+        and pat.verb not in (None, lemma)
+        and pat.code
+        and pat.code[:2] != entry.code[:2]
+    ):
+        pat = None  # a pattern written for another verb of the block does not override this verb's own code
     if pat is not None:
         if pat.code is None:
             return None
@@ -231,12 +240,16 @@ def as_intent(code: str, head: str | None = None) -> str:
 
 
 def intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, Coded] | None:
-    """For "agreed to hold talks", "vowed to attack": the coded infinitive complement."""
-    if tok.lemma_.lower() not in INTENT_VERBS and not (
-        tok.lemma_.lower() == "be"
-        and any(c.lower_ in ("ready", "prepared", "willing", "about", "set", "poised") for c in tok.children)
-    ):
+    """For "agreed to hold talks", "vowed to attack": the coded infinitive complement.
+
+    After "agree", "offer", "threaten" or "be willing/ready to", an uncoded complement still
+    states an intent: generic AGREE (030) or THREATEN (130).
+    """
+    lemma = tok.lemma_.lower()
+    ready = lemma == "be" and any(c.lower_ in READINESS for c in tok.children)
+    if lemma not in INTENT_VERBS and not ready:
         return None
+    first: Token | None = None
     for c in tok.subtree:
         if (
             c.pos_ == "VERB"
@@ -244,7 +257,12 @@ def intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, Coded] | None:
             and md.is_infinitive(c)
             and c.head.i in (tok.i, *[a.i for a in tok.children])
         ):
+            first = first or c
             coded = code_verb(lex, c)
             if coded is not None and to_plover(coded.code) is not None:
                 return c, coded
+    if first is not None and (ready or lemma in AGREE_HEADS):
+        return first, Coded("030", [first])
+    if first is not None and lemma in THREAT_VERBS:
+        return first, Coded("130", [first])
     return None

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from polemos.extract.quote_rules.lexicon import (
     AGENT_CUES,
+    CUE_NOUNS,
     CUE_PARTICLES,
+    LEMMA_FIXES,
     NEEDS_CLAUSE,
     OBJECT_VERBS,
     QUOTE_ONLY_VERBS,
@@ -47,7 +49,8 @@ _NOT_SPEAKERS = {
     "q",
     "a",
 }
-_NOT_CUE_ADVERBS = {"however", "meanwhile", "then", "so", "thus", "therefore", "instead", "still", "yet"}
+_NOT_CUE_ADVERBS = {"however", "meanwhile", "so", "thus", "therefore", "instead", "still", "yet"}
+_WHEN = {"then", "later", "earlier", "recently", "previously", "today", "yesterday", "tonight"}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 CUE_AUX = {"aux", "auxpass", "neg"}
 AUX_WORDS = {"has", "have", "had", "will", "would", "'s", "’s", "'ll", "’ll", "is", "was", "are", "were"}
@@ -65,19 +68,40 @@ class Candidate:
     pattern: str  # "verb", "according_to", "agent", "colon", ...
 
 
-def _cue_span(doc: Doc, verb: Token) -> tuple[int, int]:
-    """The cue: the verb with its contiguous auxiliaries, negation and adverb ("has also said"),
-    a particle ("point out") and a colon that opens a quotation ("said:")."""
-    first = last = verb.i
+def _cue_left(doc: Doc, verb: Token) -> int:
+    """First token of the cue: the verb with its contiguous auxiliaries, negation and adverbs."""
+    first = verb.i
     left = {c.i for c in verb.children if c.dep_ in CUE_AUX or (c.dep_ == "advmod" and c.tag_ == "RB")}
     while first - 1 in left and doc[first - 1].lower_ not in _NOT_CUE_ADVERBS:
         first -= 1
+    if verb.dep_ == "xcomp" and first > 0 and doc[first - 1].i == verb.head.i:
+        return _cue_left(doc, verb.head)  # "wanted to know", "went on to explain"
+    return first
+
+
+def _cue_right(doc: Doc, verb: Token, last: int) -> int:
+    """Last token of the cue: a date or "in an interview" right after it ("said Friday"), a colon."""
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.left_edge.i != last + 1:
+            continue
+        if child.dep_ in ("npadvmod", "advmod") and (child.ent_type_ in ("DATE", "TIME") or child.lower_ in _WHEN):
+            last = child.right_edge.i
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in CUE_NOUNS and pobj.right_edge.i == pobj.i:
+                last = pobj.i
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1
+    return last
+
+
+def _cue_span(doc: Doc, verb: Token) -> tuple[int, int]:
+    """The cue: "has also said", "point out", "said Friday", "said:"."""
+    last = verb.i
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
             last = child.i
-    if last + 1 < len(doc) and doc[last + 1].text == ":":
-        last += 1
-    return char_span(doc, first, last)
+    return char_span(doc, _cue_left(doc, verb), _cue_right(doc, verb, last))
 
 
 def _subject(verb: Token) -> Token | None:
@@ -133,7 +157,10 @@ def _skip_fronted(doc: Doc, first: int, last: int, head: Token) -> int:
 def _surface_inverted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """ "CONTENT, SOURCE said." read off the surface: ``(source range, content range)``."""
     sent = verb.sent
-    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    after = verb.i + 1
+    while after < sent.end and doc[after].head.i == verb.i and doc[after].ent_type_ in ("DATE", "TIME"):
+        after += 1
+    nxt = doc[after] if after < len(doc) else None
     if (
         nxt is not None
         and nxt.i < sent.end
@@ -180,7 +207,12 @@ OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr", "acomp", "dative"}
 
 def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | None:
     """ "called X Y", "wants to ...", "called for X": the complements after the cue."""
-    kids = [c for c in verb.children if c.i > cue_last and c.dep_ in OBJECT_DEPS]
+    preps = CUE_PARTICLES.get(LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower()), frozenset())
+    kids = [
+        c
+        for c in verb.children
+        if c.i > cue_last and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps))
+    ]
     last_tok = doc[cue_last]
     if cue_last > verb.i and last_tok.dep_ == "prep":
         kids.extend(g for g in last_tok.children if g.dep_ in ("pobj", "pcomp"))
@@ -188,6 +220,28 @@ def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | N
         return None
     last = max(c.right_edge.i for c in kids)
     return _range_from(doc, cue_last + 1, last)
+
+
+def _inside(char: int, quoted: list[Quoted]) -> bool:
+    return any(q.start <= char < q.end for q in quoted)
+
+
+def _colon_rest(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"The governor added: It is typical of her. ...": the rest of the paragraph after the colon."""
+    j = verb.i + 1
+    while j < len(doc) and (doc[j].dep_ in ("advmod", "npadvmod") and doc[j].head.i == verb.i):
+        j += 1
+    if j >= len(doc) or doc[j].text != ":":
+        return None
+    text = doc.text
+    start = doc[j].idx + 1
+    while start < len(text) and text[start] in " \t\u00a0":
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end - start > 2 else None
 
 
 def _range_from(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -255,7 +309,7 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 Candidate(char_span(doc, tok.i, tok.i + 1), tok.i, content, src, pobj.i, "according_to")
             )
             continue
-        lemma = tok.lemma_.lower()
+        lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
         if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and lemma in SPEECH_VERBS):
             continue
         if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not _generic_cue(tok):
@@ -263,22 +317,39 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
         if any(q.start < tok.idx < q.end for q in quoted):
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         subj = _subject(tok)
+        if subj is not None and _inside(subj.idx, quoted):
+            subj = next((c for c in tok.children if c.dep_ in SUBJ and not _inside(c.idx, quoted)), None)
         agent = _agent(tok) if lemma in AGENT_CUES else None
         source_tok = subj if agent is None else agent
         clause = _clausal(tok)
         content: tuple[int, int] | None = None
         pattern = "verb"
         after = _quote_after(doc, tok.idx + len(tok.text), quoted)
+        colon = _colon_rest(doc, tok)
         if after is not None and (clause is None or clause.i >= tok.i):
             content = (after.start, after.end)
             pattern = "quote_after"
+            if source_tok is not None:
+                # "“A,” he said, “B.”": the cue belongs to A; B continues it
+                start = doc[min(source_tok.left_edge.i, _cue_left(doc, tok))].idx
+                before = _quote_before(doc, start, quoted)
+                if before is not None and doc[tok.sent.start].idx <= before.start:
+                    content, pattern = (before.start, before.end), "quote_before"
+        elif colon is not None and lemma in SPEECH_VERBS:
+            content, pattern = colon, "colon_after"
         elif clause is not None and lemma not in QUOTE_ONLY_VERBS:
             first, last = subtree_range(clause)
             if clause.i < tok.i and source_tok is not None:
                 last = min(last, source_tok.left_edge.i - 1)
+                start = tok.sent.start
+                if all(t.dep_ == "cc" or t.is_punct for t in doc[start:first]) and start < first:
+                    first = start  # "But a campaign operative decided ..., a source said."
             content = _range_from(doc, first, last)
         elif tok.dep_ in ("parataxis",) or (
-            tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            tok.dep_ == "advcl"
+            and lemma in SPEECH_VERBS
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and not any(c.dep_ in ("dobj", "prep", "xcomp", "attr", "acomp") for c in tok.children)
         ):
             if lemma in NEEDS_CLAUSE and tok.dep_ != "parataxis":
                 continue
@@ -316,8 +387,7 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             content = _object_content(doc, tok, cue_last)
             if content is not None:
                 pattern = "object"
-                first = min([tok.i] + [c.i for c in tok.children if c.dep_ in CUE_AUX and c.i < tok.i])
-                cue_span = char_span(doc, first if doc[first].lower_ in AUX_WORDS else tok.i, cue_last)
+                cue_span = char_span(doc, _cue_left(doc, tok), cue_last)
         if agent is not None and cue_span is None:
             by = agent.head
             first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "as" else tok.i

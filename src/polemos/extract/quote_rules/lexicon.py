@@ -31,6 +31,9 @@ OBJECT_VERBS = _words(
     denounce decry rule recommend favor favour advocate predict estimate suggest deny acknowledge
     talk speak complain warn argue worry rail lash weigh double seize focus bristle joke boast brag
     tweet write comment reflect elaborate insist lay sum go come hit fire apologize testify
+    note find mention reveal indicate show tout announce confirm disclose unveil highlight emphasize
+    stress express voice raise discuss consider encourage reference promote view identify examine ignore
+    address debate compare invoke decide hope need expect plan intend insist vow
     """
 )
 
@@ -46,7 +49,7 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
         lash:out/at weigh:in/on double:down/on seize:on focus:on bristle:at joke:about boast:about
         brag:about tweet:about write:about comment:on reflect:on elaborate:on insist:on lay:out sum:up
         go:after come:out/against/for hit:back/out/at fire:back/at criticize:for praise:for blame:for
-        accuse:of thank:for apologize:for testify:about/before care:about think:about know:about
+        accuse:of charge:with describe:as label:as thank:for apologize:for testify:about/before care:about think:about know:about
         """
         )
     )
@@ -99,3 +102,6 @@ OUTLET_WORDS = _words(
 )
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+# Lemmas the tagger gets wrong ("hopes" -> "hop").
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}

@@ -23,12 +23,14 @@ def char_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def trim_tokens(doc: Doc, first: int, last: int, keep_closing_mark: bool = True) -> tuple[int, int]:
+def trim_tokens(
+    doc: Doc, first: int, last: int, keep_closing_mark: bool = True, keep_leading_cc: bool = True
+) -> tuple[int, int]:
     """Drop leading/trailing punctuation, spaces and conjunctions (closing quote marks stay)."""
     while first <= last and (
         doc[first].is_space
         or (doc[first].text in TRIM_PUNCT)
-        or doc[first].dep_ == "cc"
+        or (doc[first].dep_ == "cc" and not keep_leading_cc)
         or (doc[first].text in CLOSERS)
     ):
         first += 1
