@@ -202,6 +202,8 @@ def test_regions_and_seas_stay_unresolved_with_a_reason(gz: Gazetteer) -> None:
         assert r.candidate is None, name
         assert "no gazetteer entry" in r.reason
     assert resolve("North Africa", gz).candidate.kind == "continent"  # type: ignore[union-attr]
+    province = resolve("Western Province", gz).candidate  # a real area, though "Western" alone is not
+    assert province is not None and province.kind == "adm1"
 
 
 def test_natural_feature_is_not_the_place_it_is_named_after(gz: Gazetteer) -> None:

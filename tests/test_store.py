@@ -200,3 +200,20 @@ def test_different_targets_or_distant_dates_are_different_events(store):
     other.events[0].target = []
     store.write(other)
     assert stats(store.conn)["event_clusters"] == 3
+
+
+def test_a_merge_is_logged_and_can_be_undone(store):
+    from polemos.store.merges import undo_merge
+
+    merge = {"rule": "loose_name", "kept": "state:IRQ", "merged": "group:iraqi", "aliases": ["Iraqi"],
+             "merged_actor": {"name": "Iraqi", "type": "GROUP", "country": None, "sector": None}}
+    store.write(make_extraction(), merges=[merge])
+    (logged,) = store.load_merges()
+    assert logged["rule"] == "loose_name" and logged["article"] == "art-1"
+    result = undo_merge(store, logged["id"])
+    assert result["mentions"] == 1 and store.load_merges() == []
+    detail = article_detail(store.conn, "art-1")
+    assert {m["text"]: m["key"] for m in detail["mentions"]}["Iraqi"] == "group:iraqi"
+    assert "Iraqi" not in actor_dossier(store.conn, "state:IRQ")["aliases"]
+    with pytest.raises(Exception, match="no merge"):
+        undo_merge(store, 999)

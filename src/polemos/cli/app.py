@@ -288,6 +288,35 @@ def actor(
 
 
 @app.command()
+def merges(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="only merges into this actor key")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """The knowledge base's merge log: which rule joined which names into which actor."""
+    with _open(db) as store:
+        rows = [m for m in store.load_merges() if actor is None or m["kept"] == actor]
+    cols = [("id", lambda m: m["id"]), ("rule", lambda m: m["rule"]), ("kept", lambda m: m["kept"]),
+            ("merged", lambda m: m["merged"]), ("aliases", lambda m: ", ".join(m["aliases"])),
+            ("article", lambda m: m["article"])]
+    emit(rows, fmt, cols, "merges")
+
+
+@app.command()
+def unmerge(
+    merge_id: Annotated[int, typer.Argument(help="merge id (see 'polemos merges')")],
+    db: DbOption = None,
+) -> None:
+    """Undo a merge: its names become their own actor again, with their mentions, events and quotes."""
+    from polemos.store.merges import undo_merge
+
+    with _open(db) as store:
+        result = undo_merge(store, merge_id)
+    err.print(f"merge {merge_id} undone: {result['actor']} has its own {result['mentions']} mentions, "
+              f"{result['event_actors']} event roles and {result['quotes']} quotes again")
+
+
+@app.command()
 def places(
     db: DbOption = None,
     name: Annotated[str | None, typer.Option(help="name contains")] = None,

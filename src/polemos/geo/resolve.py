@@ -198,9 +198,12 @@ def regions() -> dict[str, str]:
 def _region(text: str, keys: list[str], gazetteer: Gazetteer) -> Resolution | None:
     """Unresolved with its reason when the name is a listed region that no project alias covers."""
     for key in keys:
+        cands = gazetteer.candidates(key)
         what = regions().get(key) or regions().get(_THE.sub("", key))
-        if what and not any(c.quality >= 3 for c in gazetteer.candidates(key)):
+        if what and not any(c.quality >= 3 for c in cands):
             return Resolution(None, f"{text!r} names {_a(what)} with no gazetteer entry")
+        if cands:  # the key the resolver will use ("Western Province" before "Western")
+            return None
     return None
 
 

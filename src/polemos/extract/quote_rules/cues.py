@@ -84,7 +84,9 @@ def _cue_right(doc: Doc, verb: Token, last: int) -> int:
     for child in sorted(verb.children, key=lambda c: c.i):
         if child.left_edge.i != last + 1:
             continue
-        if child.dep_ in ("npadvmod", "advmod") and (child.ent_type_ in ("DATE", "TIME") or child.lower_ in _WHEN):
+        if child.dep_ in ("npadvmod", "advmod") and (
+            child.ent_type_ in ("DATE", "TIME") or child.lower_ in _WHEN
+        ):
             last = child.right_edge.i
         elif child.dep_ == "prep" and child.lower_ == "in":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -211,7 +213,8 @@ def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | N
     kids = [
         c
         for c in verb.children
-        if c.i > cue_last and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps))
+        if c.i > cue_last
+        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))
     ]
     last_tok = doc[cue_last]
     if cue_last > verb.i and last_tok.dep_ == "prep":
@@ -227,7 +230,7 @@ def _inside(char: int, quoted: list[Quoted]) -> bool:
 
 
 def _colon_rest(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """"The governor added: It is typical of her. ...": the rest of the paragraph after the colon."""
+    """ "The governor added: It is typical of her. ...": the rest of the paragraph after the colon."""
     j = verb.i + 1
     while j < len(doc) and (doc[j].dep_ in ("advmod", "npadvmod") and doc[j].head.i == verb.i):
         j += 1
@@ -244,8 +247,19 @@ def _colon_rest(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return (start, end) if end - start > 2 else None
 
 
+_DISCOURSE = {"however", "meanwhile", "still", "moreover", "indeed", "instead", "nevertheless"}
+_DASHES = {"―", "—", "--", "–"}
+
+
 def _range_from(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     first, last = trim_tokens(doc, first, last)
+    # "However, ..." and a dateline "WASHINGTON ― ..." are the writer's, not the source's
+    if first + 1 < last and doc[first].lower_ in _DISCOURSE and doc[first + 1].text == ",":
+        first, last = trim_tokens(doc, first + 2, last)
+    for j in range(first, min(first + 4, last)):
+        if doc[j].text in _DASHES and all(t.is_upper or t.is_punct for t in doc[first:j]) and j > first:
+            first, last = trim_tokens(doc, j + 1, last)
+            break
     if last < first:
         return None
     return char_span(doc, first, last)
@@ -344,6 +358,9 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 start = tok.sent.start
                 if all(t.dep_ == "cc" or t.is_punct for t in doc[start:first]) and start < first:
                     first = start  # "But a campaign operative decided ..., a source said."
+                surface = _surface_inverted(doc, tok) if lemma in SPEECH_VERBS else None
+                if surface is not None and surface[0][0] == source_tok.left_edge.i:
+                    first, last = surface[1]  # "A, but B, the source added.": the whole sentence
             content = _range_from(doc, first, last)
         elif tok.dep_ in ("parataxis",) or (
             tok.dep_ == "advcl"
