@@ -15,9 +15,9 @@ from polemos.ingest.feeds import read_feed
 from polemos.ingest.html import read_html
 from polemos.ingest.jsonl import FieldMap, read_jsonl
 from polemos.ingest.plaintext import read_plaintext
+from polemos.ingest.sources import STDIN, expand_paths
 from polemos.ingest.url import read_url
 from polemos.ingest.warc import read_warc
-from polemos.ingest.sources import STDIN, expand_paths
 from polemos.model import Failure, RawItem
 
 
