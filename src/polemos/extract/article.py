@@ -7,13 +7,12 @@ article; a scale-out runner can call the same function on workers.
 
 from __future__ import annotations
 
+from polemos.extract.actors import extract_actors, extract_affiliations
 from polemos.extract.dates import extract_dates
 from polemos.extract.events import extract_events
 from polemos.extract.places import extract_places
-from polemos.extract.when_where import attach_places_and_dates
-
-from polemos.extract.actors import extract_actors, extract_affiliations
 from polemos.extract.quotes import extract_quotes
+from polemos.extract.when_where import attach_places_and_dates
 from polemos.kb import KnowledgeBase
 from polemos.model import Extraction
 from polemos.nlp.parsed import ParsedArticle
