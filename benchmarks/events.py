@@ -24,6 +24,7 @@ from pathlib import Path
 
 from polemos.config import load_settings
 from polemos.extract.actors import extract_actors
+from polemos.extract.event_coding.lexicon import load_lexicon
 from polemos.extract.event_coding.plover import OLD_NAMES
 from polemos.extract.events import SECTORS, extract_events
 from polemos.kb import KnowledgeBase
@@ -35,6 +36,7 @@ from polemos.nlp.parsed import ParsedArticle
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
+PETR_FALLBACK_TYPE = "CONSULT"  # PLOVER type for suite verb codes outside CAMEO (scored on dyads only)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -338,10 +340,34 @@ def petr_mentions(parsed: ParsedArticle, entries, day: int) -> list[Mention]:
 
 
 def _petr_root(code: str | None) -> str:
-    """The actor root PETRARCH writes: the first three letters, "---" for an agent with no country."""
+    """The actor root PETRARCH writes: the first three letters, "---" for an agent with no country.
+
+    IGO and NGO codes are roots in the suite ("IGOEEU" -> "IGO", as its records write them).
+    """
+    if code and code[:3] in ("IGO", "NGO"):
+        return code[:3]
     if not code or code[:3] in SECTORS:
         return "---"
     return code[:3]
+
+
+def _petr_roots(code: str | None) -> list[str]:
+    """Roots of a suite code; "FRO/BIL/SAM" (one name standing for several actors) gives each."""
+    return [_petr_root(c) for c in (code or "").split("/")] if code and "/" in code else [_petr_root(code)]
+
+
+def petr_discards() -> list[tuple[list[str], bool]]:
+    """(words, story-level) phrases of PETR.Validate.discards.txt: a text holding one is not coded."""
+    out = []
+    for raw in (DATA / "petrarch2" / "PETR.Validate.discards.txt").read_text(errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            out.append((line.lstrip("+").lower().replace("_", " ").split(), line.startswith("+")))
+    return out
+
+
+def _discarded(words: list[str], discards: list[tuple[list[str], bool]]) -> bool:
+    return any(words[i : i + len(phrase)] == phrase for phrase, _ in discards for i in range(len(words)))
 
 
 def score_petr(limit: int | None = None) -> dict[str, float]:
@@ -351,6 +377,10 @@ def score_petr(limit: int | None = None) -> dict[str, float]:
     root = ET.fromstring((DATA / "petrarch2" / "PETR.UnitTest.records.xml").read_text(errors="replace"))
     sentences = root.iter("Sentence")
     entries = petr_actor_dictionary()
+    discards = petr_discards()
+    # the suite's own verbs (WEIS-style codes, many outside CAMEO: those are coded as events of
+    # unknown PLOVER type; the scoring is on dyads only)
+    lex = load_lexicon(str(DATA / "petrarch2" / "PETR.Validate.verbs.txt"), PETR_FALLBACK_TYPE)
     kb = KnowledgeBase()
     nlp = load_model(load_settings().spacy_model)
     records = []
@@ -377,7 +407,8 @@ def score_petr(limit: int | None = None) -> dict[str, float]:
     for (rid, date, text, gold, noevent), doc in zip(records, nlp.pipe([r[2] for r in records]), strict=True):
         parsed = ParsedArticle(article=make_article(text, rid), doc=doc)
         mentions = petr_mentions(parsed, entries, _petr_date(date))
-        events = extract_events(parsed, kb, mentions)
+        discarded = _discarded([t.lower_ for t in doc], discards)
+        events = [] if discarded else extract_events(parsed, kb, mentions, lex)
         gold_set = {g for g in gold if g[0] and g[1]}
         if noevent:
             noevent_n += 1
@@ -385,12 +416,14 @@ def score_petr(limit: int | None = None) -> dict[str, float]:
         gold_n += len(gold_set)
         for th in thresholds:
             dyads = {
-                (_petr_root(s.code), _petr_root(t.code))
+                (a, b)
                 for e in events
                 if e.confidence >= th
                 for s in e.source
                 for t in e.target
-                if s.key != t.key
+                if s.key != t.key and s.code and t.code  # PETRARCH codes only actors with a code
+                for a in _petr_roots(s.code)
+                for b in _petr_roots(t.code)
             }
             found[th] += len(gold_set & dyads)
             pred_n[th] += len(dyads)

@@ -240,3 +240,18 @@ def test_leading_advert_line_is_dropped_not_taken_as_title() -> None:
 
 def test_text_of_only_boilerplate_is_kept() -> None:
     assert clean_text("NOW WATCH: a video").text == "NOW WATCH: a video"
+
+
+def test_streaming_filter_drops_lines_a_source_repeats():
+    from polemos.clean import RepeatedLineFilter
+
+    f = RepeatedLineFilter(min_share=0.5, min_count=3)
+    footer = "Subscribe to the Daily Wire digest"
+    for i in range(3):
+        text, dropped = f.apply("Wire", f"Story number {i} about the talks.\n\n{footer}")
+        assert dropped == [] and footer in text  # the first articles of a source are kept whole
+    text, dropped = f.apply("Wire", f"Troops withdrew from the town.\n\n{footer}")
+    assert footer not in text and "Troops withdrew" in text
+    assert [d.kind for d in dropped] == ["repeated_line"]
+    other, dropped = f.apply("Other Desk", f"Markets fell.\n\n{footer}")
+    assert footer in other and dropped == []  # another source's lines are counted apart

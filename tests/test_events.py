@@ -234,3 +234,94 @@ def test_stance_passive_reads_as_active_and_unattributed_accusation_keeps_its_ta
     assert e.type == "REJECT" and _names(e.source) == ["Israel"]
     accused = _one("Iran has been accused of sheltering rebels.")
     assert accused.type == "ACCUSE" and accused.source == [] and _names(accused.target) == ["Iran"]
+
+
+# ------------------------------------------------------------------ generic verbs, pronouns, other dictionaries
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Jane Smith died in hospital on Monday.",  # no counterpart: a death is no assault
+        "The senator attended the ceremony in Paris.",  # generic CONSULT default with no counterpart
+        "Rebels attacked the proclamation of the new constitution.",  # force cannot hit an idea
+        "The tremor damaged 143 buildings.",  # a generic verb's source must be an actor
+    ],
+)
+def test_generic_verb_defaults_need_an_actor_and_a_counterpart(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_destroying_property_stays_an_assault() -> None:
+    event = _one("Rebels set fire to oil wells near Basra.")
+    assert event.type == "ASSAULT" and _names(event.target) == ["oil wells"]
+
+
+def test_demand_with_a_that_clause_targets_its_subject_and_the_demanded_act_is_not_coded() -> None:
+    event = _one("Russia demanded that Ukraine withdraw its troops.")
+    assert (event.type, _names(event.source), _names(event.target)) == ("REQUEST", ["Russia"], ["Ukraine"])
+
+
+def test_pronoun_subject_resolves_to_the_governing_clause_actor() -> None:
+    event = _one("Egypt indicated it deplored Israel.")
+    assert _names(event.source) == ["Egypt"] and _names(event.target) == ["Israel"]
+
+
+def test_possessive_pronoun_gives_the_country_of_an_agent_noun() -> None:
+    kb = KnowledgeBase()
+    text = "Ghana will restore ties with Togo after crowds from Benin burned its embassy."
+    parsed = parse_one(_article(text), load_settings().spacy_model)
+    from polemos.extract.event_coding.arguments import ActorFinder
+
+    finder = ActorFinder(parsed, extract_actors(parsed, kb))
+    embassy = next(t for t in parsed.doc if t.lower_ == "embassy")
+    ref = finder.ref(embassy, "target")
+    assert ref is not None and (ref.code or "").startswith("GHA")
+
+
+def test_a_list_read_as_an_apposition_gives_every_member() -> None:
+    events = _events("Russia, the United States, France and Germany welcomed Iran's decision.")
+    assert len(events) == 1
+    assert {"Russia", "United States", "France", "Germany"} <= set(_names(events[0].source))
+
+
+def test_agents_of_several_named_countries() -> None:
+    events = _events("The ambassadors of France, Spain and Italy met President Macron.")
+    codes = {r.code for e in events for r in e.source}
+    assert {"FRAGOV", "ESPGOV", "ITAGOV"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The government lifted the curfew in Dili.", "CONCEDE"),  # manual: removing curfews
+        ("The court indicted the former minister.", "ACCUSE"),  # manual: sue, indict, charge
+        ("The minister resigned on Monday.", "RETREAT"),  # manual: resignations
+        ("Rebels swore to fight the army.", "THREATEN"),
+        ("The UN sent inspectors to investigate the site.", "ACCUSE"),  # the purpose is the act
+    ],
+)
+def test_types_placed_by_the_plover_manual(text: str, kind: str) -> None:
+    assert [e.type for e in _events(text)] == [kind]
+
+
+def test_flat_verb_dictionary_with_synsets_and_fallback_type(tmp_path: Path) -> None:
+    from polemos.extract.event_coding.lexicon import load_lexicon
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "<!-- a TABARI-style dictionary -->\n&TIES\n+RELATIONS\n+LINKS\n\n"
+        "--- GLORP  [913] ---\nGLORP\n- * &TIES [914]\n\n--- ZONK [---] ---\nZONK\n"
+    )
+    lex = load_lexicon(str(path), "CONSULT")
+    pattern = lex.verbs["glorp"][0].block.patterns[0]
+    assert pattern.code == "914" and pattern.post == (frozenset({"relations", "links"}),)
+    assert to_plover("913", lex.fallback_type).type == "CONSULT"  # type: ignore[union-attr]
+    assert to_plover("913") is None
+    kb = KnowledgeBase()
+    parsed = parse_one(_article("France glorped Spain."), load_settings().spacy_model)
+    events = extract_events(parsed, kb, extract_actors(parsed, kb), lex)
+    assert [(e.cameo, _names(e.source), _names(e.target)) for e in events] == [("913", ["France"], ["Spain"])]
+
+
+def test_travel_for_a_meeting_is_consult_with_the_host() -> None:
+    event = _one("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit.")
+    assert event.type == "CONSULT" and _names(event.target) == ["Amman"]

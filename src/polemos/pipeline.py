@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from polemos.clean import clean_text
+from polemos.clean import RepeatedLineFilter, clean_text
 from polemos.config import Settings
 from polemos.ingest.dedup import NearDuplicateIndex
 from polemos.ingest.language import UNDETERMINED, detect_language
@@ -44,9 +44,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def prepare_article(raw: RawItem) -> Article:
-    """Clean a raw item into an article with a stable id and a content hash."""
-    cleaned = clean_text(raw.text)
+def prepare_article(raw: RawItem, repeated: RepeatedLineFilter | None = None) -> Article:
+    """Clean a raw item into an article with a stable id and a content hash.
+
+    With ``repeated``, lines the item's source repeats across its articles are dropped first.
+    """
+    text, dropped = repeated.apply(raw.source, raw.text) if repeated is not None else (raw.text, [])
+    cleaned = clean_text(text)
     if not cleaned.text.strip():
         raise ValueError("nothing left after cleaning")
     digest = content_hash(cleaned.text)
@@ -62,7 +66,7 @@ def prepare_article(raw: RawItem) -> Article:
         published=raw.published,
         language=raw.language or "en",
         segments=cleaned.segments,
-        removals=cleaned.removals,
+        removals=[*dropped, *cleaned.removals],
     )
 
 
@@ -85,6 +89,7 @@ class Pipeline:
         )
         self._merges_stored = len(self.kb.merges)
         self.gazetteer = get_gazetteer()
+        self.repeated_lines = RepeatedLineFilter()
         self.duplicates = NearDuplicateIndex()
         for article_id, text in store.conn.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL"):
             self.duplicates.add(article_id, text)
@@ -97,7 +102,7 @@ class Pipeline:
                 continue
             summary.read += 1
             try:
-                article = prepare_article(item)
+                article = prepare_article(item, self.repeated_lines)
             except Exception as exc:
                 self._fail(Failure(item.origin, f"cannot clean: {exc}", stage="clean"), summary)
                 continue

@@ -2,6 +2,6 @@
 
 from .captions import split_caption
 from .pipeline import CleanedText, clean_text
-from .repeated import RepeatedLines, drop_repeated_lines
+from .repeated import RepeatedLineFilter, RepeatedLines, drop_repeated_lines
 
-__all__ = ["CleanedText", "RepeatedLines", "clean_text", "drop_repeated_lines", "split_caption"]
+__all__ = ["CleanedText", "RepeatedLineFilter", "RepeatedLines", "clean_text", "drop_repeated_lines", "split_caption"]

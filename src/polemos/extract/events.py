@@ -19,7 +19,7 @@ from polemos.extract.event_coding import modality as md
 from polemos.extract.event_coding.arguments import ActorFinder
 from polemos.extract.event_coding.duplicates import EventCluster, merge_duplicate_events
 from polemos.extract.event_coding.lexicon import Lexicon, load_lexicon
-from polemos.extract.event_coding.plover import goldstein, quad_class, to_plover
+from polemos.extract.event_coding.plover import PloverCode, goldstein, quad_class, to_plover
 from polemos.extract.event_coding.triggers import Coded, as_intent, code_verb, intent_complement
 from polemos.kb import KnowledgeBase
 from polemos.model import ActorRef, Event, Mention, Sentence
@@ -67,6 +67,29 @@ DOCUMENT_NOUNS = {
     "report",
     "note",
 }
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "man", "men")
+PERSON_NOUNS = {"individual", "person", "people", "youth", "woman", "child", "children", "suspect", "gunmen", "crowd",
+                "mob", "unknown", "civilian", "resident", "citizen", "elder", "leader", "member"}  # fmt: skip
+NOT_AGENTS = {"order", "power", "water", "border", "number", "letter", "paper", "matter", "center", "centre",
+              "computer", "weather", "fever", "cancer", "disaster", "river", "tower", "shelter", "chapter",
+              "quarter", "corner", "summer", "winter", "thunder", "laser", "trigger", "barrier", "filter",
+              "layer", "container", "danger", "register", "cluster", "monster", "poster", "sticker", "tremor",
+              "motor", "sensor", "door", "floor", "error", "terror", "factor", "sector", "vector", "color", "colour",
+              "honour", "honor", "labor", "labour", "elevator", "reactor", "corridor", "mirror", "horror", "rumor",
+              "vapor", "favor", "plant", "restaurant", "variant"}  # fmt: skip
+# types a generic verb may code with no counterpart ("protesters marched", "O'Rourke dropped out")
+STANDALONE = {"PROTEST", "MOBILIZE", "CONCEDE"}
+# a noun-phrase target of material conflict must be something that can be harmed, not an idea
+# ("attacked the proclamation", "attacked the impeachment inquiry")
+# an explicit list: suffixes would also catch places and bodies ("city", "settlement", "administration")
+ABSTRACT_NOUNS = {
+    "inquiry", "investigation", "impeachment", "proclamation", "decision", "proposal", "plan", "policy", "law",
+    "bill", "idea", "principle", "claim", "report", "statement", "rule", "ruling", "resolution", "constitution",
+    "ignorance", "lack", "understanding", "malfunction", "process", "theory", "view", "narrative", "story",
+    "record", "result", "figure", "debate", "case", "argument", "notion", "concept", "reform", "legislation",
+    "approach", "strategy", "doctrine", "ideology", "freedom", "democracy", "sovereignty", "independence",
+    "right", "interest", "reputation", "credibility", "rumour", "rumor", "allegation", "accusation", "verdict",
+}  # fmt: skip
 _BOILERPLATE = re.compile(r"^\s*(NOW WATCH|READ MORE|SEE ALSO|WATCH|RELATED|SIGN UP|FOLLOW US|SUBSCRIBE)\b")
 
 
@@ -174,8 +197,10 @@ def _targets(
         if refs:
             return refs
     candidates: list[Token] = []
+    if coded.travel:  # "arrived in Amman on a visit": the host
+        candidates.extend(_prep_objects(tok, {"in", "to", "for"}))
     if coded.noun is not None:
-        obj = _prep_object(coded.noun, NOUN_TARGET_PREPS)
+        obj = _prep_object(coded.noun, NOUN_TARGET_PREPS | {"with"})
         if obj is not None:
             candidates.append(obj)
     else:
@@ -196,6 +221,14 @@ def _targets(
     for c in tok.children:  # "offered air strikes to support the Iraqi army"
         if c.dep_ in ("advcl", "xcomp") and md.is_infinitive(c):
             candidates.extend(o for o in c.children if o.dep_ == "dobj")
+    if coded.noun is None:  # "demanded that the US cancel ...": who is to act
+        candidates.extend(
+            o
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            for o in c.children
+            if o.dep_ in ("nsubj", "nsubjpass")
+        )
     fallback: list[ActorRef] = []
     for cand in candidates:
         refs = finder.refs(cand, "target")
@@ -211,6 +244,33 @@ def _is_state(ref: ActorRef) -> bool:
     return (len(code) == 3 and code.isalpha() and code not in SECTORS) or any(
         s in code for s in STATE_SECTORS
     )
+
+
+def _bare_verb(tok: Token, arg_tok: Token, mode: str | None) -> bool:
+    """The verb states its event alone: no infinitive or intent complement carries the
+    counterpart ("refused to deploy", "said it will support ..."); a that-clause's subject is
+    found as a target."""
+    if arg_tok is not tok or mode is not None:
+        return False
+    return not any(c.dep_ in ("xcomp", "advcl", "parataxis") for c in tok.children)
+
+
+def _agent_noun(ref: ActorRef) -> bool:
+    """A bare noun phrase headed by an agent noun ("traditional elders", "protesters"), not a thing."""
+    words = ref.name.lower().split()
+    if not words:
+        return False
+    word = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    return word in PERSON_NOUNS or (word not in NOT_AGENTS and words[-1].endswith(AGENT_SUFFIXES))
+
+
+def _abstract(ref: ActorRef) -> bool:
+    """A bare noun phrase naming an idea or a document, which no act of force can hit."""
+    if _is_actor(ref):
+        return False
+    head = ref.name.lower().split()[-1] if ref.name.split() else ""
+    head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return head in ABSTRACT_NOUNS
 
 
 def _is_actor(ref: ActorRef) -> bool:
@@ -237,7 +297,7 @@ def _confidence(
     main: bool,
 ) -> float:
     """A 0-1 score: typed actors, a verbal trigger and a main clause raise it; hedges lower it."""
-    score = 0.5 + (0.1 if main else 0.0)
+    score = 0.5 + (0.2 if main else 0.0)
     score += 0.15 if any(r.code for r in source) else 0.05 if source else 0.0
     score += 0.1 if any(r.code for r in target) else 0.05 if target else 0.0
     score += 0.05 if coded.noun is None else 0.0
@@ -297,14 +357,16 @@ def code_sentence_events(
                 events.append(demand)
             continue
         if mode == "modal" and not (md.would_in_report(tok)):
-            plover0 = to_plover(coded.code)
+            plover0 = to_plover(coded.code, lex.fallback_type)
             if plover0 is None or plover0.type not in md.INTENT_TYPES:
                 continue
         if mode is not None:
             coded.code = as_intent(coded.code)
-        plover = to_plover(coded.code)
+        plover = to_plover(coded.code, lex.fallback_type)
         if plover is None:
             continue
+        if mode is None and tok.lemma_.lower() in lex.verb_type and arg_tok is tok:
+            plover = PloverCode(lex.verb_type[tok.lemma_.lower()], None, plover.context)
         subj, passive = _subject(tok)
         stance = STANCE_PASSIVES.get(tok.lemma_.lower()) if passive else None
         if stance and _prep_object(tok, {"to"}) is not None:  # "Israel is opposed to the plan"
@@ -335,6 +397,22 @@ def code_sentence_events(
             plover = to_plover(coded.code) or plover
         if quad_class(plover.type) != MATERIAL_CONFLICT:
             target = [r for r in target if _is_actor(r)]
+        if target and all(_abstract(r) for r in target):
+            continue  # "attacked the impeachment inquiry", "the court demonstrated a shocking ignorance"
+        if coded.default and plover.type not in STANDALONE and _bare_verb(tok, arg_tok, mode):
+            # a generic verb alone ("rockets struck", "the warnings apply"): actors only, and a
+            # counterpart ("Kay Hagan died", "X attended", "Y claimed" code nothing)
+            source = [r for r in source if _is_actor(r) or _agent_noun(r)]
+            material = quad_class(plover.type) == MATERIAL_CONFLICT
+            counterpart = (
+                any(_is_actor(r) or material for r in target)
+                or (len(source) > 1 and plover.type in RECIPROCAL)
+                or (material and any(_is_actor(r) for r in source))  # "the guerrillas attacked at dawn"
+            )
+            if not counterpart and coded.code[:2] == "10" and any(c.dep_ == "ccomp" for c in tok.children):
+                counterpart = True  # "elders demanded that control of the ministry be taken away"
+            if not counterpart:
+                continue
         if len(between) > 1:  # "clashes between A and B": each against the other
             source, target = between, list(between)
         if not target and len(source) > 1 and plover.type in RECIPROCAL:
@@ -379,10 +457,15 @@ def code_sentence_events(
     return events
 
 
-def extract_events(parsed: ParsedArticle, kb: KnowledgeBase, mentions: list[Mention]) -> list[Event]:
-    """PLOVER events of ``parsed``, in text order, each with trigger and sentence evidence."""
+def extract_events(
+    parsed: ParsedArticle, kb: KnowledgeBase, mentions: list[Mention], lex: Lexicon | None = None
+) -> list[Event]:
+    """PLOVER events of ``parsed``, in text order, each with trigger and sentence evidence.
+
+    ``lex`` replaces the bundled lexicon (e.g. one built from another verb dictionary).
+    """
     del kb  # actors arrive resolved in ``mentions``; kept in the signature for later lookups
-    lex = load_lexicon()
+    lex = lex or load_lexicon()
     finder = ActorFinder(parsed, mentions)
     by_start = {s.start: s for s in parsed.sentences}
     sents = [s for s in parsed.doc.sents if s.start_char in by_start]

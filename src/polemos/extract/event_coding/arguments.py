@@ -10,9 +10,10 @@ joins the country of a modifier ("Iraqi forces") and the sector of the head noun
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from polemos.extract.event_coding.agents import sector_of
+from polemos.extract.event_coding.agents import sector_nouns, sector_of
 from polemos.kb import normalise_name
 from polemos.model import ActorRef, Mention
 from polemos.nlp.parsed import ParsedArticle
@@ -52,6 +53,7 @@ PATRON = {
 HOLDER = {"control", "hold", "run", "occupy", "besiege", "seize", "capture", "dominate"}
 RELATIVE = {"who", "that", "which", "whom"}
 PERSONAL = {"he", "she", "him", "her"}
+NEUTER = {"it", "its", "they", "them", "their"}  # resolved to the actor subject of a governing clause
 _DROP_LEFT = {"det", "punct", "predet", "case", "advmod", "nummod", "quantmod"}
 _DROP_WORDS = {"so", "-", "called", "so-called", "the", "a", "an", "now", "powerful", "top", "senior"}
 
@@ -63,6 +65,12 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTI
 def _agentive(head: Token) -> bool:
     """A noun that can name who acts: plural, or an agent noun ("prisoners", "elders", "hackers")."""
     return head.tag_ == "NNS" or head.lower_.endswith(_AGENT_SUFFIXES) or head.lemma_.lower() in GENERIC_HEADS
+
+
+@lru_cache(maxsize=1)
+def _sector_roots() -> frozenset[str]:
+    """First three letters of the sector (agent) codes: roots that are no country."""
+    return frozenset(code.lstrip("~")[:3] for code in sector_nouns().values())
 
 
 class ActorFinder:
@@ -88,10 +96,41 @@ class ActorFinder:
         if head is None:
             return []
         out: list[ActorRef] = []
-        for tok in [head, *head.conjuncts]:
+        for tok in [head, *head.conjuncts, *self._listed(head)]:
             ref = self.ref(tok, role)
             if ref is not None and all(r.key != ref.key for r in out):
                 out.append(ref)
+        for extra in self._of_list(head):  # "the ambassadors of Arnor, Osgiliath and Gondor"
+            if all(r.key != extra.key for r in out):
+                out.append(extra)
+        return out
+
+    def _listed(self, head: Token) -> list[Token]:
+        """A list the parser reads as an apposition: "Mordor, the Shire, Fornost and Bree" -> the
+        Shire, Fornost, Bree (only when the apposition is itself coordinated and names actors)."""
+        out: list[Token] = []
+        if head.i not in self.by_token:
+            return out
+        for child in head.children:
+            if child.dep_ == "appos" and child.conjuncts and child.i in self.by_token:
+                out.extend(t for t in (child, *child.conjuncts) if t.i in self.by_token)
+        return out
+
+    def _of_list(self, head: Token) -> list[ActorRef]:
+        """Agents of several named actors: "the ambassadors of A, B and C" -> A's, B's, C's."""
+        head = self._descend(head)
+        if head.i in self.by_token or sector_of([head.lemma_.lower()]) is None:
+            return []
+        objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        objs = [o for o in objs if o.dep_ == "pobj" and o.i in self.by_token and o.conjuncts]
+        if not objs:
+            return []
+        sector = sector_of([head.lemma_.lower()])
+        out = []
+        for tok in objs[0].conjuncts:
+            m = self.by_token.get(tok.i)
+            if m is not None and m.actor.country:
+                out.append(self._built(head, [], f"{m.actor.country}{sector}", m))
         return out
 
     def ref(self, head: Token, role: str) -> ActorRef | None:
@@ -104,6 +143,8 @@ class ActorFinder:
         m = self.by_token.get(head.i)
         if m is None and lower in PERSONAL:
             return self._person_before(head)
+        if m is None and lower in NEUTER:
+            return self._antecedent(head)
         if m is None and (head.pos_ == "PRON" or head.like_num or head.ent_type_ in NOT_ACTORS):
             return None
         if m is not None and not self._is_patron(head):
@@ -143,7 +184,12 @@ class ActorFinder:
             origin = self._prep_mention(head, ("from", "of", "in"))
             country = origin.actor.country if origin is not None else None
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
-        if sector is None and country is None and possessor is not None:
+        if country is None and sector is not None and possessor is not None and possessor.lower_ in NEUTER:
+            owner = self._antecedent(possessor)  # "its embassy": the embassy of the clause's actor
+            root = (owner.code or "")[:3] if owner is not None else ""
+            if len(root) == 3 and root not in _sector_roots():
+                country = root
+        if sector is None and country is None and possessor is not None and possessor.lower_ not in NEUTER:
             owner = self.ref(possessor, role)
             if owner is not None:
                 return owner
@@ -217,6 +263,34 @@ class ActorFinder:
                 continue
             out.extend(t for t in child.subtree if t.i < head.i)
         return out
+
+    def _antecedent(self, pron: Token) -> ActorRef | None:
+        """What "it", "its" or "they" stands for, where clear: the named or typed actor subject of
+        the nearest clause above the pronoun ("Ethiopia indicated it deplored Libya", "Arnor will
+        restore ties ... after crowds trashed its embassy"; a possessive skips its own clause's
+        subject); None when no such subject exists."""
+        cur = pron.head
+        if pron.dep_ == "poss":  # "crowds trashed its embassy": not the subject of its own clause
+            while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+                cur = cur.head
+            cur = cur.head
+        seen = 0
+        while seen < 8:
+            seen += 1
+            if cur.pos_ in ("VERB", "AUX"):
+                for c in cur.children:
+                    if (
+                        c.dep_ in ("nsubj", "nsubjpass")
+                        and c.right_edge.i < pron.i  # not the phrase holding the pronoun ("its forces")
+                        and c.lower_ not in NEUTER | RELATIVE
+                    ):
+                        ref = self.ref(c, "source")
+                        if ref is not None and not ref.key.startswith("np:"):
+                            return ref
+            if cur.head is cur:
+                break
+            cur = cur.head
+        return None
 
     def _person_before(self, tok: Token) -> ActorRef | None:
         best: Mention | None = None

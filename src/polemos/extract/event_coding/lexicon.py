@@ -69,6 +69,10 @@ class Lexicon:
     occur_verbs: set[str] = field(default_factory=set)  # "riots continued": the event is the subject
     verb_code: dict[str, str] = field(default_factory=dict)  # verb lemma -> code replacing the block's
     verb_noun: dict[tuple[str, str], str] = field(default_factory=dict)  # ("set", "fire") -> code
+    verb_type: dict[str, str] = field(default_factory=dict)  # verb lemma -> PLOVER type (manual placement)
+    # PLOVER type for codes the CAMEO table does not know (a dictionary coded in another scheme,
+    # such as the WEIS-coded verbs of the PETRARCH validation suite); None: such codes are no event
+    fallback_type: str | None = None
 
 
 def _code(text: str) -> str | None:
@@ -110,28 +114,45 @@ def _pattern_words(text: str, synsets: dict[str, frozenset[str]]) -> tuple[froze
 
 
 def parse_cameo_verbs(text: str) -> dict[str, list[VerbEntry]]:
-    """Verb entries by lemma from the text of a PETRARCH verb dictionary."""
+    """Verb entries by lemma from the text of a PETRARCH verb dictionary.
+
+    Two layouts are read: the CAMEO 2.0 file (``####### SYNONYM SETS`` and ``####### VERB
+    PATTERNS`` sections) and the flat TABARI/validation-suite layout, where synsets (``&NAME``
+    followed by ``+member`` lines) sit between the verb blocks.
+    """
+    sectioned = "VERB PATTERNS" in text
     synsets: dict[str, frozenset[str]] = {}
     verbs: dict[str, list[VerbEntry]] = {}
-    section = ""
+    section = "" if sectioned else "VERB PATTERNS"
     current_set: str | None = None
     members: list[str] = []
     block: VerbBlock | None = None
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].rstrip()
-        if raw.startswith("#######") or raw.startswith("########"):
+        if sectioned and (raw.startswith("#######") or raw.startswith("########")):
             section = raw
             continue
-        if not line.strip():
+        if raw.lstrip().startswith("<!--"):
             continue
-        if "SYNONYM" in section:
+        if not line.strip():
+            if not sectioned and current_set:
+                synsets[current_set] = frozenset(members)
+                current_set = None
+            continue
+        in_synsets = "SYNONYM" in section
+        if in_synsets or (not sectioned and (line.startswith("&") or (current_set and line.startswith("+")))):
             if line.startswith("&"):
                 if current_set:
                     synsets[current_set] = frozenset(members)
-                current_set, members = line.strip().rstrip("_"), []
+                current_set, members = line.strip().split()[0].rstrip("_"), []
             elif line.startswith("+") and current_set:
                 # keep the last word of a multi-word member: the head noun
-                members.append(line[1:].strip().strip("_").split("_")[-1].lower())
+                member = line[1:].strip().split()[-1] if line[1:].strip() else ""
+                member = member.strip("_").split("_")[-1].lower()
+                if member.startswith("&"):
+                    members.extend(synsets.get(member.upper().rstrip("_"), ()))
+                elif member:
+                    members.append(member)
             continue
         if current_set:
             synsets[current_set] = frozenset(members)
@@ -192,16 +213,32 @@ def _parse_nominals(text: str, lex: Lexicon) -> None:
             lex.verb_code[cols[0]] = cols[1]
         elif kind == "nodefault":
             lex.no_default.add(cols[0])
+        elif kind == "ptype":
+            lex.verb_type[cols[0]] = cols[1]
         elif kind == "verbnoun":
             verb, noun = cols[0].split()
             lex.verb_noun[(verb, noun)] = cols[1]
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The compiled lexicon (once per process)."""
-    lex = Lexicon(verbs=parse_cameo_verbs(_read("CAMEO.2.0.txt")))
+@lru_cache(maxsize=4)
+def load_lexicon(verbs_path: str | None = None, fallback_type: str | None = None) -> Lexicon:
+    """The compiled lexicon (once per process and arguments).
+
+    ``verbs_path`` replaces the bundled CAMEO verb dictionary by another PETRARCH/TABARI-style
+    verb dictionary (e.g. a validation suite's own); polemos's nominal triggers and light verbs
+    are kept, its per-verb CAMEO overrides (``verbcode``/``nodefault``) are not, since they are
+    written for the CAMEO blocks.  ``fallback_type`` is the PLOVER type given to codes the
+    CAMEO table does not map (see ``Lexicon.fallback_type``).
+    """
+    if verbs_path is None:
+        lex = Lexicon(verbs=parse_cameo_verbs(_read("CAMEO.2.0.txt")))
+        _parse_nominals(_read("nominal_triggers.tsv"), lex)
+        return lex
+    with open(verbs_path, encoding="utf-8", errors="replace") as fh:
+        lex = Lexicon(verbs=parse_cameo_verbs(fh.read()), fallback_type=fallback_type)
     _parse_nominals(_read("nominal_triggers.tsv"), lex)
+    lex.verb_code.clear()
+    lex.no_default.clear()
     return lex
 
 

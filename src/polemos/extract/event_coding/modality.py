@@ -31,7 +31,9 @@ SPEECH_VERBS = {
     "say", "tell", "claim", "report", "note", "add", "state", "announce", "allege", "insist", "assert",
     "write", "explain", "confirm", "declare", "argue", "warn", "stress", "maintain", "detail", "recount",
 }  # fmt: skip
-NON_FACTIVE = {"want", "plan", "hope", "seek", "aim", "intend", "expect", "wish", "need"}
+NON_FACTIVE = {"want", "plan", "hope", "seek", "aim", "intend", "expect", "wish", "need",
+               # what is demanded or proposed has not happened ("demanded that Hamas renounce ...")
+               "demand", "urge", "request", "propose", "suggest", "recommend"}  # fmt: skip
 _CLAUSE_UP = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "parataxis", "pcomp", "csubj"}
 
 

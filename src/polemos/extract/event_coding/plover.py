@@ -32,6 +32,11 @@ GOLDSTEIN_ROOT = {
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
+# Where the PLOVER 2.0 manual's text and the 2021 table disagree, the manual wins: it lists "removing
+# curfews" (and easing states of emergency, a legal restriction) under CONCEDE, the table under RETREAT.
+MANUAL_OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE"}
+
+
 @dataclass(frozen=True, slots=True)
 class PloverCode:
     """A PLOVER type with its mode and context, as the table gives them."""
@@ -56,13 +61,18 @@ def cameo_table() -> dict[str, PloverCode]:
         mode = parts[1] if len(parts) > 1 and parts[1] else None
         context = parts[2] if len(parts) > 2 and parts[2] else None
         table.setdefault(code.strip(), PloverCode(parts[0], mode, context))
+    for code, ptype in MANUAL_OVERRIDES.items():
+        table[code] = PloverCode(ptype, None, table[code].context if code in table else None)
     return table
 
 
-def to_plover(cameo: str) -> PloverCode | None:
-    """The PLOVER type for a CAMEO code (longest known prefix), or None for no event."""
+def to_plover(cameo: str, fallback: str | None = None) -> PloverCode | None:
+    """The PLOVER type for a CAMEO code (longest known prefix), or None for no event.
+
+    ``fallback`` is the type for a code the table does not know (a dictionary in another scheme).
+    """
     root = cameo[:2]
-    if root == "01":
+    if root == "01" and fallback is None:
         return None
     table = cameo_table()
     for n in range(len(cameo), 1, -1):
@@ -71,7 +81,7 @@ def to_plover(cameo: str) -> PloverCode | None:
             return hit
     if root == "02":
         return PloverCode("REQUEST", None, None)
-    return None
+    return PloverCode(fallback, None, None) if fallback else None
 
 
 def goldstein(cameo: str) -> float | None:

@@ -33,9 +33,12 @@ STOPPING = {
     "cancel",
     "terminate",
     "discontinue",
+    "reduce",
 }
 STOP_CODES = {"05": "162", "06": "162", "07": "162", "04": "164"}
-THREAT_VERBS = {"threaten", "warn"}
+SENDING = {"send", "dispatch", "despatch"}
+TRAVEL = {"arrive", "travel", "fly", "go", "leave", "return", "head", "come", "depart"}
+THREAT_VERBS = {"threaten", "warn", "swear"}
 READINESS = {"ready", "prepared", "willing", "about", "set", "poised"}
 AGREE_HEADS = {"agree", "accept", "offer", "commit"}
 INTENT_VERBS = {
@@ -44,6 +47,7 @@ INTENT_VERBS = {
     "promise",
     "pledge",
     "vow",
+    "swear",
     "plan",
     "decide",
     "intend",
@@ -78,6 +82,8 @@ class Coded:
     tokens: list[Token]
     noun: Token | None = None  # the event noun under a light verb
     subject_event: bool = False  # the event noun is the verb's subject ("riots continued")
+    default: bool = False  # the code is a CAMEO verb block's default: no pattern, noun or override chose it
+    travel: bool = False  # a journey for a meeting: the place travelled to names the host
 
 
 def _phrase_tokens(tok: Token, limit: int = 24) -> list[Token]:
@@ -193,6 +199,19 @@ def code_verb(lex: Lexicon, tok: Token) -> Coded | None:
             if lemma in GIVING and ncode[:2] == "05":
                 ncode = "070"  # providing support is material aid
             return Coded(ncode, [tok, *prts, dobj], dobj)
+    if lemma in TRAVEL:  # "arrived in Amman on a visit", "left for Minas Tirith for meetings"
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "for"):
+                for obj in p.children:
+                    ncode = _event_noun(lex, obj) if obj.dep_ == "pobj" else None
+                    if ncode and ncode[:2] == "04":
+                        return Coded(ncode, [tok], obj, travel=True)
+    if lemma in SENDING:  # "sent inspectors to investigate": the purpose is the act
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp") and md.is_infinitive(c) and c.pos_ == "VERB":
+                inner = code_verb(lex, c)
+                if inner is not None and inner.code[:2] == "09":
+                    return Coded(inner.code, [tok, *inner.tokens])
     if not entries:
         own_code = lex.verb_code.get(lemma)
         return Coded(own_code, [tok, *prts]) if own_code else None
@@ -220,7 +239,7 @@ def code_verb(lex: Lexicon, tok: Token) -> Coded | None:
     if code is None:
         return None
     noun = dobj if dobj is not None and _event_noun(lex, dobj) else None
-    return Coded(code, [tok, *prts], noun)
+    return Coded(code, [tok, *prts], noun, default=noun is None and lemma not in lex.verb_code)
 
 
 def as_intent(code: str, head: str | None = None) -> str:
@@ -259,7 +278,7 @@ def intent_complement(lex: Lexicon, tok: Token) -> tuple[Token, Coded] | None:
         ):
             first = first or c
             coded = code_verb(lex, c)
-            if coded is not None and to_plover(coded.code) is not None:
+            if coded is not None and to_plover(coded.code, lex.fallback_type) is not None:
                 return c, coded
     if first is not None and (ready or lemma in AGREE_HEADS):
         return first, Coded("030", [first])
