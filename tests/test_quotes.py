@@ -29,8 +29,9 @@ def run():
     except Exception as exc:  # pragma: no cover - depends on the environment
         pytest.skip(f"spaCy model unavailable: {exc}")
 
-    def _run(text: str) -> list[Quote]:
-        parsed = parse_one(Article(id="t", text=text, content_hash="h", origin="test"), model)
+    def _run(text: str, published: str | None = None) -> list[Quote]:
+        article = Article(id="t", text=text, content_hash="h", origin="test", published=published)
+        parsed = parse_one(article, model)
         kb = KnowledgeBase()
         return extract_quotes(parsed, kb, extract_actors(parsed, kb))
 
@@ -165,6 +166,41 @@ def test_to_json_contract(run):
     assert out["evidence"]["text"] == "“We are ready,”"
 
 
+def test_object_cue_with_particle_and_apposition_comma(run):
+    (q,) = run("Keron Blair, executive director of the alliance, called for more school investment.")
+    assert q.cue == "called for" and q.content == "more school investment"
+    assert q.speaker_text == "Keron Blair, executive director of the alliance,"
+    assert q.speaker_description == "executive director of the alliance"
+
+
+def test_noun_cue_with_possessor(run):
+    quotes = run("Trump's claim that the vote was rigged angered election officials.")
+    q = _one(quotes, "that the vote")
+    assert q.cue == "claim" and q.speaker_text.startswith("Trump") and q.kind == "indirect"
+
+
+def test_transcript_colon_lines(run):
+    quotes = run(
+        "WALLACE: Will she be at the debate tomorrow?\nPENCE: She will not be attending the debate.\n"
+    )
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("WALLACE", ":", "Will she be at the debate tomorrow?"),
+        ("PENCE", ":", "She will not be attending the debate."),
+    ]
+
+
+def test_surname_and_said_to_addressee(run):
+    text = "Eli Lake wrote about the talks on Monday.\n\nLake said to reporters that the plan had failed."
+    q = _one(run(text), "that the plan")
+    assert q.speaker is not None and q.speaker.name == "Eli Lake"
+    assert q.addressee == "reporters"
+
+
+def test_stated_date_resolves_against_publication_date(run):
+    (q,) = run("Senator Ann Lee told reporters on Tuesday that the bill was dead.", published="2015-03-05")
+    assert q.date == "2015-03-03" and q.addressee == "reporters"
+
+
 # --- the seed ---------------------------------------------------------------------------------
 
 
@@ -187,3 +223,88 @@ def test_seed_required_quotes(run):
             assert q.cue == g["cue"], start
         who = (q.speaker.name if q.speaker else q.speaker_text or "").replace("-", " ").lower().split()
         assert set(g["speaker"].replace("-", " ").lower().split()) & set(who), (start, who)
+
+
+# --- stance classes: parenthetical cues, raising verbs, impersonal stances, noun cues -------------
+
+
+def test_parenthetical_cue_keeps_both_sides_of_the_content(run):
+    q = _one(run("The new bridge, the mayor said, will open next spring."), "The new bridge")
+    assert q.content == "The new bridge, the mayor said, will open next spring"
+    assert q.cue == "said" and q.speaker_text == "the mayor"
+
+
+def test_raising_verb_is_a_sourceless_stance(run):
+    q = _one(run("The harbor plan seems to have stalled in committee."), "The harbor plan")
+    assert q.cue == "seems" and q.speaker_text is None
+    assert q.content == "The harbor plan seems to have stalled in committee"
+    assert run("The senator appeared steady on the stage.") == []
+
+
+def test_impersonal_stance_adjective(run):
+    q = _one(run("It was unclear whether the ferry would run on Sunday."), "whether the ferry")
+    assert q.cue == "It was unclear" and q.speaker_text is None
+    assert q.content == "whether the ferry would run on Sunday"
+
+
+def test_clause_extends_over_conjoined_clause_but_not_over_a_second_cue(run):
+    q = _one(
+        run("The governor said that the budget was balanced, and there was no need for new taxes."), "that"
+    )
+    assert q.content == "that the budget was balanced, and there was no need for new taxes"
+    quotes = run("The governor said that the budget was balanced and warned that cuts were coming.")
+    contents = {x.content: x.cue for x in quotes}
+    assert contents.get("that the budget was balanced") == "said"
+    assert contents.get("that cuts were coming") == "warned"
+
+
+def test_bare_noun_cue_with_that_clause(run):
+    q = _one(run("There are growing concerns that the old dam could fail."), "that the old dam")
+    assert q.cue == "concerns" and q.content == "that the old dam could fail" and q.speaker_text is None
+    q = _one(run("Engineers voiced growing concerns that the old dam could fail."), "that the old dam")
+    assert q.cue == "voiced growing concerns" and q.speaker_text == "Engineers"
+
+
+def test_as_x_put_it(run):
+    q = _one(run("As one farmer put it, the rain came far too late."), "the rain")
+    assert q.cue == "put it" and q.speaker_text == "one farmer"
+    assert q.content == "the rain came far too late"
+
+
+def test_dash_attribution_with_initial(run):
+    q = _one(run("“We will rebuild the school.” ― Maria T. Santos\n"), "We will rebuild")
+    assert q.speaker_text == "Maria T. Santos" and q.cue == "―"
+
+
+def test_agree_and_call_on_someone_to(run):
+    q = _one(run("The union agreed to end the strike on Monday."), "to end")
+    assert q.cue == "agreed" and q.speaker_text == "The union"
+    q = _one(run("The mayor called on residents to conserve water."), "to conserve")
+    assert q.cue == "called on residents" and q.content == "to conserve water"
+
+
+def test_object_content_with_wh_clause_and_trailing_relative(run):
+    q = _one(run("Ms. Lopez dismissed what she called a smear campaign."), "what she called")
+    assert q.content == "what she called a smear campaign" and q.cue == "called"
+    q = _one(run("The minister praised the Red Cross, which sent two planes."), "the Red Cross")
+    assert q.content == "the Red Cross" and q.cue == "praised"
+
+
+def test_leading_conjunction_and_manner_adverb(run):
+    q = _one(run("But the plan is badly flawed, the auditor said."), "the plan")
+    assert q.content == "the plan is badly flawed" and q.speaker_text == "the auditor"
+    q = _one(run("“We are not amused,” the queen said dryly."), "We are not amused")
+    assert q.cue == "said dryly"
+
+
+def test_agentless_passive_stance(run):
+    q = _one(run("The new tariff is expected to raise prices for farmers."), "The new tariff")
+    assert q.cue == "is expected" and q.speaker_text is None
+    assert q.content == "The new tariff is expected to raise prices for farmers"
+    q = _one(run("The contractors have been blamed for delaying the repairs."), "The contractors")
+    assert q.cue == "have been blamed for"
+
+
+def test_light_verb_with_stance_noun_and_preposition(run):
+    q = _one(run("Fishermen have expressed deep concern about the new quota."), "the new quota")
+    assert q.cue == "have expressed deep concern about" and q.speaker_text == "Fishermen"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from polemos.extract.dates import parse_published, resolve_date
 from polemos.extract.quote_rules.cues import Candidate, colon_candidates, find_candidates
 from polemos.extract.quote_rules.marks import Quoted, find_quoted, has_mark
 from polemos.extract.quote_rules.spans import char_span, source_range
@@ -21,7 +22,7 @@ from polemos.model import Mention, Quote, QuoteKind
 from polemos.nlp.parsed import ParsedArticle
 
 _DASH_NAME = re.compile(
-    r"[^\S\n]*[—–―-]+[^\S\n]*([A-Z][\w.'’-]*\w(?:[^\S\n]+[A-Z][\w.'’-]*\w){0,3})\.?[^\S\n]*(?:\n|$)"
+    r"[^\S\n]*[—–―-]+[^\S\n]*([A-Z][\w.'’-]*\w(?:[^\S\n]+[A-Z](?:\.|[\w.'’-]*\w)?){0,4})\.?[^\S\n]*(?:\n|$)"
 )
 _MIN_FLOATING_WORDS = 4
 
@@ -55,6 +56,14 @@ def _fit_to_quotes(content: tuple[int, int], quoted: list[Quoted]) -> tuple[tupl
             end = q.end
             flags.extend(q.flags)
     return (start, end), flags
+
+
+def _resolved(parsed: ParsedArticle, text: str | None) -> str | None:
+    """A stated date as ISO (relative to the publication date) when it resolves, else as written."""
+    if text is None:
+        return None
+    value, _precision, _reason = resolve_date(text, parse_published(parsed.article.published))
+    return value or text
 
 
 def _kind(text: str, span: tuple[int, int], quoted: list[Quoted]) -> QuoteKind:
@@ -110,7 +119,7 @@ def _build(parsed: ParsedArticle, index: MentionIndex, cand: Candidate, quoted: 
         addressee=addressee,
         outlet=outlet or told_outlet,
         speaker_description=description,
-        date=date_of(verb, (start, end)) if cand.pattern != "according_to" else None,
+        date=_resolved(parsed, date_of(verb, (start, end))) if cand.pattern != "according_to" else None,
         confidence=round(max(0.05, confidence), 2),
         flags=sorted(set(flags)),
     )

@@ -8,14 +8,21 @@ from typing import TYPE_CHECKING
 
 from polemos.extract.quote_rules.lexicon import (
     AGENT_CUES,
+    BARE_NOUN_CUES,
     CUE_NOUNS,
     CUE_PARTICLES,
     LEMMA_FIXES,
+    LIGHT_VERBS,
     NEEDS_CLAUSE,
+    NOUN_CUES,
     OBJECT_VERBS,
+    PASSIVE_STANCE_VERBS,
     QUOTE_ONLY_VERBS,
+    RAISING_VERBS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
 )
 from polemos.extract.quote_rules.marks import Quoted
 from polemos.extract.quote_rules.spans import char_span, exclude, subtree_range, trim_tokens
@@ -88,6 +95,8 @@ def _cue_right(doc: Doc, verb: Token, last: int) -> int:
             child.ent_type_ in ("DATE", "TIME") or child.lower_ in _WHEN
         ):
             last = child.right_edge.i
+        elif child.dep_ == "advmod" and child.tag_ == "RB" and child.lower_.endswith("ly"):
+            last = child.right_edge.i  # "said sarcastically", "spoke emotionally"
         elif child.dep_ == "prep" and child.lower_ == "in":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma_.lower() in CUE_NOUNS and pobj.right_edge.i == pobj.i:
@@ -204,6 +213,7 @@ def _quote_before(doc: Doc, start: int, quoted: list[Quoted]) -> Quoted | None:
     return None
 
 
+_OBJECT_PREPS = frozenset({"as", "for", "of"})
 OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr", "acomp", "dative"}
 
 
@@ -214,7 +224,7 @@ def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | N
         c
         for c in verb.children
         if c.i > cue_last
-        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))
+        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps | _OBJECT_PREPS))
     ]
     last_tok = doc[cue_last]
     if cue_last > verb.i and last_tok.dep_ == "prep":
@@ -222,7 +232,29 @@ def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | N
     if not kids:
         return None
     last = max(c.right_edge.i for c in kids)
-    return _range_from(doc, cue_last + 1, last)
+    return _range_from(doc, cue_last + 1, _before_trailing_relative(doc, cue_last + 1, last))
+
+
+def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
+    """Drop a closing non-restrictive relative clause: "likened RT to the BBC, which ..." ends at BBC."""
+    for t in doc[first : last + 1]:
+        lead = t.left_edge.i
+        if (
+            t.dep_ == "relcl"
+            and lead > first + 1
+            and doc[lead - 1].text == ","
+            and t.left_edge.lower_ in ("who", "which", "whose")
+            and t.right_edge.i >= last - 1
+        ):
+            return lead - 2
+    for j in range(first + 2, last):
+        if (
+            doc[j].text in _DASHES | {"-"}
+            and doc[j].whitespace_
+            and not any(t.text in _DASHES | {"-"} for t in doc[j + 1 : last + 1])
+        ):
+            return j - 1  # "at a 15 percent rate -- far lower than ...": a closing aside
+    return last
 
 
 def _inside(char: int, quoted: list[Quoted]) -> bool:
@@ -249,11 +281,27 @@ def _colon_rest(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 _DISCOURSE = {"however", "meanwhile", "still", "moreover", "indeed", "instead", "nevertheless"}
 _DASHES = {"―", "—", "--", "–"}
+_LEADING_CC = {"but", "and", "yet", "so", "or"}
+
+
+def _names_after_quote(doc: Doc, first: int, src_first: int, quoted: list[Quoted]) -> tuple[int, int] | None:
+    """Proper nouns stranded between a closing quote and the source: ``(content last, source first)``."""
+    for q in quoted:
+        if q.start < doc[first].idx - 1 or q.end > doc[src_first].idx:
+            continue
+        j = src_first - 1
+        while j >= first and (doc[j].pos_ == "PROPN" or doc[j].is_title) and doc[j].idx >= q.end:
+            j -= 1
+        if j < src_first - 1 and j >= first and doc[j].idx + len(doc[j].text) == q.end:
+            return j, j + 1
+    return None
 
 
 def _range_from(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     first, last = trim_tokens(doc, first, last)
-    # "However, ..." and a dateline "WASHINGTON ― ..." are the writer's, not the source's
+    # "But ...", "However, ..." and a dateline "WASHINGTON ― ..." are the writer's, not the source's
+    if first + 1 < last and doc[first].is_sent_start and doc[first].lower_ in _LEADING_CC:
+        first, last = trim_tokens(doc, first + 1, last)
     if first + 1 < last and doc[first].lower_ in _DISCOURSE and doc[first + 1].text == ",":
         first, last = trim_tokens(doc, first + 2, last)
     for j in range(first, min(first + 4, last)):
@@ -272,6 +320,16 @@ def _outside(verb: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
     doc = verb.doc
     first = _skip_fronted(doc, first, last, sent.root)
     return _range_from(doc, first, last)
+
+
+def _parenthetical(doc: Doc, first: int, last: int, cut: tuple[int, int]) -> bool:
+    """Whether ``cut`` sits between commas inside ``first..last`` ("A, he said, B")."""
+    c0, c1 = cut
+    if doc[c0].text != ",":
+        c0 -= 1
+    if doc[c1].text != ",":
+        c1 += 1
+    return first < c0 and c1 < last and doc[c0].text == doc[c1].text == ","
 
 
 def _head_in(doc: Doc, first: int, last: int) -> Token:
@@ -303,6 +361,225 @@ def _generic_cue(verb: Token) -> bool:
     return clause is not None and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
+def _noun_candidate(doc: Doc, noun: Token) -> Candidate | None:
+    """ "Trump's claim that ...", "her decision to meet ...": possessor, noun, clause."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = None
+    for c in noun.children:
+        if c.i <= noun.i or c.dep_ not in ("acl", "ccomp", "relcl", "xcomp"):
+            continue
+        marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
+        if poss is None:
+            # no stated holder: a worry or claim with a "that" complement, never a relative clause
+            if (
+                noun.lower_ in BARE_NOUN_CUES
+                and c.dep_ in ("acl", "ccomp")
+                and "that" in marks
+                and c.left_edge.lower_ == "that"
+                and any(g.dep_ in SUBJ for g in c.children)
+            ):
+                clause = c
+                break
+            continue
+        if "that" in marks or (c.dep_ in ("acl", "xcomp") and "to" in marks):
+            clause = c
+            break
+    if clause is None:
+        return None
+    content = _range_from(doc, *subtree_range(clause))
+    if content is None:
+        return None
+    src = subtree_range(poss) if poss is not None else None
+    head = poss.i if poss is not None else None
+    return Candidate((noun.idx, noun.idx + len(noun.text)), noun.i, content, src, head, "noun")
+
+
+def _before_conjoined_cue(doc: Doc, first: int, last: int) -> int:
+    """End a content before a conjoined cue of its own: "that A and suggested that B" holds two
+    attributions, "A" and "that B"."""
+    for t in doc[first + 1 : last + 1]:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or not first <= t.head.i <= last:
+            continue
+        lemma = LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
+        if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS:
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children):
+            continue  # "A and B said C" inside the content is the content's own
+        if not any(g.dep_ in ("ccomp", "xcomp", "dobj") and g.i > t.i for g in t.children):
+            continue
+        cut = t.left_edge.i - 1
+        while cut > first and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
+            cut -= 1
+        return cut
+    return last
+
+
+_CONTINUING_MARKS = frozenset({"so", "because", "since", "but"})
+
+
+def _conjoined_end(doc: Doc, verb: Token, last: int) -> int:
+    """Extend a clause ending at ``last`` over what the parse hung on the cue verb after it:
+    "said that A, and there was B", "pointed out that A, so B" (not "and said ...", a cue of its own)."""
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= last or child.left_edge.i > last + 3:
+            continue
+        between = doc[last + 1 : child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            break
+        lemma = LEMMA_FIXES.get(child.lower_, child.lemma_.lower())
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children)
+            if not own_subject or lemma in SPEECH_VERBS or lemma in OBJECT_VERBS:
+                break
+        elif child.dep_ == "advcl":
+            mark = next((g.lower_ for g in child.children if g.dep_ == "mark"), None)
+            if mark not in _CONTINUING_MARKS:
+                break
+        else:
+            continue
+        last = child.right_edge.i
+    return last
+
+
+_WH = frozenset({"what", "which"})
+
+
+def _call_on(
+    doc: Doc, verb: Token, cue_last: int, content: tuple[int, int], cue: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """ "called on Dean to apologize": the one called on joins the cue; the infinitive is the content."""
+    prep = doc[cue_last]
+    if prep.dep_ != "prep" or prep.head.i != verb.i:
+        return content, cue
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > cue_last), None)
+    if pobj is None or xcomp is None or xcomp.left_edge.i != pobj.right_edge.i + 1:
+        return content, cue
+    inner = _range_from(doc, *subtree_range(xcomp))
+    if inner is None:
+        return content, cue
+    return inner, (cue[0], char_span(doc, pobj.right_edge.i, pobj.right_edge.i)[1])
+
+
+def _put_it(doc: Doc, verb: Token) -> Candidate | None:
+    """ "As Ms. Simonyan put it, RT is ...": the sentence around the "as" clause is the content."""
+    if verb.lemma_ != "put" or verb.dep_ != "advcl":
+        return None
+    it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    if it is None or subj is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    first, last = subtree_range(verb)
+    content = _outside(verb, (first, last))
+    if content is None:
+        return None
+    cue = char_span(doc, _cue_left(doc, verb), it.i)
+    return Candidate(cue, verb.i, content, subtree_range(subj), subj.i, "inverted")
+
+
+def _passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
+    """ "Obama's veto is expected to come", "peacekeepers have been blamed for ...": a passive stance
+    with no agent; the content runs from the subject over the complement, cue included."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in _NON_HUMAN_PRONOUNS - {"it", "this", "that"}:
+        return None
+    preps = CUE_PARTICLES.get(lemma, frozenset()) | {"for", "of", "as"}
+    cue_last = verb.i
+    comps = []
+    for c in verb.children:
+        if c.i <= verb.i:
+            continue
+        if (
+            c.dep_ == "xcomp"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            or c.dep_ in ("oprd", "ccomp")
+        ):
+            comps.append(c)
+        elif c.dep_ == "prep" and c.lower_ in preps and c.i == verb.i + 1:
+            comps.append(c)
+            cue_last = c.i
+    if not comps:
+        return None
+    content = _range_from(doc, subj.left_edge.i, max(c.right_edge.i for c in comps))
+    if content is None:
+        return None
+    return Candidate(char_span(doc, _cue_left(doc, verb), cue_last), verb.i, content, None, None, "passive")
+
+
+_STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "at", "against"})
+
+
+def _light_verb_candidate(doc: Doc, verb: Token) -> Candidate | None:
+    """ "expressed deep concern about X", "raised questions about X": verb, stance noun and
+    preposition make the cue; its object is the content."""
+    subj = _subject(verb)
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None or noun is None or subj.i > verb.i:
+        return None
+    if LEMMA_FIXES.get(noun.lower_, noun.lemma_.lower()) not in STANCE_NOUNS:
+        return None
+    prep = next((c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.i > noun.i), None)
+    if prep is None or prep.lower_ not in _STANCE_PREPS or prep.i != noun.i + 1:
+        prep = None
+    if prep is not None:
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        content = _range_from(doc, prep.i + 1, prep.right_edge.i)
+        cue_last = prep.i
+    else:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+        if clause is None or clause.left_edge.lower_ != "that":
+            return None
+        content = _range_from(doc, *subtree_range(clause))
+        cue_last = noun.i
+    if content is None:
+        return None
+    cue = char_span(doc, _cue_left(doc, verb), cue_last)
+    return Candidate(cue, verb.i, content, subtree_range(subj), subj.i, "light_verb")
+
+
+def _raising_candidate(doc: Doc, verb: Token) -> Candidate | None:
+    """ "Melania seems to have vanished", "X appears too risky": a stance with no stated source;
+    the content is the whole clause, cue included (PolNeAR scores it as one extent)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd", "acomp") and c.i > verb.i), None)
+    if subj is None or comp is None or subj.i > verb.i:
+        return None
+    to_clause = any(g.dep_ == "aux" and g.lower_ == "to" for g in comp.children)
+    if comp.dep_ == "xcomp" and not to_clause:
+        return None
+    if (verb.lemma_ == "appear" and not to_clause) or subj.lower_ in ("him", "her", "them", "me", "us"):
+        return None  # "appeared steady" is a look, not a stance; "made him seem" is the maker's
+    if LEMMA_FIXES.get(comp.lower_, comp.lemma_.lower()) in SPEECH_VERBS:
+        return None  # "appeared to suggest that ...": the verb chain is the cue
+    content = _range_from(doc, subj.left_edge.i, comp.right_edge.i)
+    if content is None:
+        return None
+    return Candidate(_cue_span(doc, verb), verb.i, content, None, None, "raising")
+
+
+def _evaluative_candidate(doc: Doc, adj: Token) -> Candidate | None:
+    """ "It was unclear whether ...", "Nor is it clear that ...": an impersonal stance on a clause."""
+    be = adj.head
+    if adj.dep_ != "acomp" or be.lemma_ != "be":
+        return None
+    it = next((c for c in be.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"), None)
+    clause = next((c for c in [*be.children, *adj.children] if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if it is None or clause is None:
+        return None
+    lead = [it.i, be.i, *(c.i for c in be.children if c.dep_ in ("aux", "neg") and c.i < adj.i)]
+    first = min(lead)
+    if first > 0 and doc[first - 1].lower_ in ("nor", "neither") and doc[first - 1].head.i == be.i:
+        first -= 1
+    content = _range_from(doc, *subtree_range(clause))
+    if content is None:
+        return None
+    return Candidate(char_span(doc, first, adj.i), adj.i, content, None, None, "evaluative")
+
+
 def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
     """Attribution candidates of ``doc``, in text order."""
     out: list[Candidate] = []
@@ -324,13 +601,43 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             )
             continue
         lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+        if lemma in RAISING_VERBS and tok.pos_ in ("VERB", "AUX") and not _inside(tok.idx, quoted):
+            raised = _raising_candidate(doc, tok)
+            if raised is not None:
+                out.append(raised)
+            continue
+        if tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and not _inside(tok.idx, quoted):
+            stance = _evaluative_candidate(doc, tok)
+            if stance is not None:
+                out.append(stance)
+            continue
+        if tok.pos_ == "NOUN" and lemma in NOUN_CUES:
+            noun = _noun_candidate(doc, tok)
+            if noun is not None:
+                out.append(noun)
+            continue
         if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and lemma in SPEECH_VERBS):
+            continue
+        if lemma in PASSIVE_STANCE_VERBS and tok.tag_ == "VBN" and not _inside(tok.idx, quoted):
+            passive = _passive_candidate(doc, tok, lemma)
+            if passive is not None:
+                out.append(passive)
+                continue
+        if lemma in LIGHT_VERBS and tok.pos_ == "VERB" and not _inside(tok.idx, quoted):
+            light = _light_verb_candidate(doc, tok)
+            if light is not None:
+                out.append(light)
+                continue
+        put_it = _put_it(doc, tok)
+        if put_it is not None:
+            out.append(put_it)
             continue
         if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and not _generic_cue(tok):
             continue
         if any(q.start < tok.idx < q.end for q in quoted):
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         subj = _subject(tok)
+        src_start: int | None = None
         if subj is not None and _inside(subj.idx, quoted):
             subj = next((c for c in tok.children if c.dep_ in SUBJ and not _inside(c.idx, quoted)), None)
         agent = _agent(tok) if lemma in AGENT_CUES else None
@@ -353,6 +660,9 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             content, pattern = colon, "colon_after"
         elif clause is not None and lemma not in QUOTE_ONLY_VERBS:
             first, last = subtree_range(clause)
+            if clause.i > tok.i:
+                last = _conjoined_end(doc, tok, last)
+                last = _before_conjoined_cue(doc, first, last)
             if clause.i < tok.i and source_tok is not None:
                 last = min(last, source_tok.left_edge.i - 1)
                 start = tok.sent.start
@@ -361,6 +671,9 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 surface = _surface_inverted(doc, tok) if lemma in SPEECH_VERBS else None
                 if surface is not None and surface[0][0] == source_tok.left_edge.i:
                     first, last = surface[1]  # "A, but B, the source added.": the whole sentence
+                stray = _names_after_quote(doc, first, source_tok.left_edge.i, quoted)
+                if stray is not None:  # “...,” Tulsa police Chief Chuck Jordan said
+                    last, src_start = stray
             content = _range_from(doc, first, last)
         elif tok.dep_ in ("parataxis",) or (
             tok.dep_ == "advcl"
@@ -373,11 +686,7 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             cut = subtree_range(tok)
             head = tok.head
             first, last = subtree_range(head)
-            if (
-                first < cut[0] - 1
-                and cut[1] + 1 < last
-                and doc[cut[0] - 1].text == doc[cut[1] + 1].text == ","
-            ):
+            if _parenthetical(doc, first, last, cut):
                 pass  # "All of which, he said, would help": the content runs around the cue
             else:
                 first, last = exclude(first, last, *cut)
@@ -393,7 +702,8 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             before = _quote_before(doc, doc[min(source_tok.left_edge.i, tok.i)].idx, quoted)
             if before is not None:
                 content, pattern = (before.start, before.end), "quote_before"
-        if content is None and source_tok is not None and lemma in OBJECT_VERBS and source_tok.i < tok.i:
+        objective = lemma in OBJECT_VERBS or (lemma in SPEECH_VERBS and lemma not in NEEDS_CLAUSE)
+        if content is None and source_tok is not None and objective and source_tok.i < tok.i:
             cue_last = tok.i
             allowed = CUE_PARTICLES.get(lemma, frozenset())
             while cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed:
@@ -405,11 +715,19 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             if content is not None:
                 pattern = "object"
                 cue_span = char_span(doc, _cue_left(doc, tok), cue_last)
+                wh = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in _WH), None)
+                if wh is not None and wh.i < source_tok.i:
+                    # "what she called a “rant”": the relative clause is what is attributed
+                    content = _range_from(doc, wh.i, tok.right_edge.i) or content
+                else:
+                    content, cue_span = _call_on(doc, tok, cue_last, content, cue_span)
         if agent is not None and cue_span is None:
             by = agent.head
             first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "as" else tok.i
             cue_span = char_span(doc, first, by.i)
         src = subtree_range(source_tok) if source_tok is not None else None
+        if src is not None and src_start is not None:
+            src = (min(src[0], src_start), src[1])
         plain = pattern == "verb" and clause is None and lemma in SPEECH_VERBS
         surface = _surface_inverted(doc, tok) if plain else None
         if surface is not None and (content is None or source_tok is None or source_tok.i < surface[0][0]):

@@ -18,7 +18,7 @@ SPEECH_VERBS = _words(
     believe think feel know expect hope fear worry reckon doubt agree disagree maintain reiterate repeat
     counter retort shout yell chant scream whisper mutter sing read continue tout trumpet muse lament
     speculate guess hint imply signal mention cite echo recount relate inform assure advise notify
-    confide concur detail
+    confide concur detail point
     """
 )
 
@@ -30,10 +30,12 @@ OBJECT_VERBS = _words(
     push back credit thank applaud dispute welcome hail mock label dub brand characterize characterise
     denounce decry rule recommend favor favour advocate predict estimate suggest deny acknowledge
     talk speak complain warn argue worry rail lash weigh double seize focus bristle joke boast brag
-    tweet write comment reflect elaborate insist lay sum go come hit fire apologize testify
+    tweet write comment reflect elaborate insist lay sum apologize testify
     note find mention reveal indicate show tout announce confirm disclose unveil highlight emphasize
-    stress express voice raise discuss consider encourage reference promote view identify examine ignore
-    address debate compare invoke decide hope need expect plan intend insist vow
+    stress express voice discuss consider encourage reference promote view identify examine ignore
+    address debate compare invoke decide hope expect plan intend insist vow see understand learn
+    recognize love like despise bemoan downplay liken judge comprehend paint persuade convince
+    agree point vote
     """
 )
 
@@ -49,7 +51,8 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
         lash:out/at weigh:in/on double:down/on seize:on focus:on bristle:at joke:about boast:about
         brag:about tweet:about write:about comment:on reflect:on elaborate:on insist:on lay:out sum:up
         go:after come:out/against/for hit:back/out/at fire:back/at criticize:for praise:for blame:for
-        accuse:of charge:with describe:as label:as thank:for apologize:for testify:about/before care:about think:about know:about
+        accuse:of charge:with describe:as label:as liken:to compare:to thank:for apologize:for testify:about/before care:about think:about know:about
+        agree:with/on vote:against/for decide:against
         """
         )
     )
@@ -70,6 +73,31 @@ SOURCE_NOUNS = _words(
     """
 )
 
+# Raising verbs whose clause is a stance with no stated source: "X seems to ...".
+RAISING_VERBS = frozenset({"seem", "appear"})
+
+# Verbs whose agentless passive is a stance held by no one named: "X is expected to ...".
+PASSIVE_STANCE_VERBS = _words(
+    """
+    expect believe consider think accuse blame criticize criticise suspect rumor rumour allege
+    """
+)
+
+# Light verbs that with a stance noun and a preposition make a cue: "expressed concern about".
+LIGHT_VERBS = _words("express voice raise sound register air")
+
+# Stance nouns of those cues.
+STANCE_NOUNS = _words(
+    """
+    concern misgiving reservation doubt question outrage anger frustration alarm dismay disappointment
+    skepticism scepticism opposition support objection criticism worry fear hope confidence
+    optimism pessimism regret sympathy admiration disdain call alarm
+    """
+)
+
+# Adjectives of an impersonal stance on a clause: "it is unclear whether ...".
+STANCE_ADJECTIVES = frozenset({"clear", "unclear", "obvious", "evident", "apparent"})
+
 # Verbs that may introduce a direct quotation only (with a colon or adjacent quote).
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "sing", "chant", "shout", "yell"})
 
@@ -88,6 +116,26 @@ AGENT_CUES = frozenset({"detail", "report", "describe", "note", "write", "say", 
 # Nouns that head "X's statement", "in a statement": reported-speech nominals.
 CUE_NOUNS = frozenset(
     {"statement", "interview", "remarks", "comment", "comments", "tweet", "speech", "letter", "release"}
+)
+
+# Nouns that cue an attribution with a possessor and a clause: "Trump's claim that ...".
+NOUN_CUES = _words(
+    """
+    claim claims statement comment comments remark remarks warning argument assertion accusation
+    allegation allegations plan proposal promise pledge message announcement view belief
+    position suggestion insistence vow threat demand call hope fear concern contention charge
+    insistence admission denial prediction estimate conclusion finding findings report
+    decision determination eagerness acknowledgment acknowledgement recognition worry worries
+    concerns fears warnings doubts suspicion assurance assurances
+    """
+)
+
+# Noun cues that carry an attribution with no stated holder: "growing concerns that ...".
+BARE_NOUN_CUES = _words(
+    """
+    claim claims warning warnings concern concerns worry worries fear fears allegation allegations
+    accusation accusations assertion recognition acknowledgment acknowledgement suggestion charges
+    """
 )
 
 # Media words used to tell an outlet from a person in "X of OUTLET" and "told OUTLET".

@@ -56,6 +56,19 @@ def exclude(first: int, last: int, cut_first: int, cut_last: int) -> tuple[int, 
     return left if left_len >= right_len else right
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "―", "--", "-"})
+
+
+def _after_dateline(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Skip a dateline ("WASHINGTON -- ", "FLINT, Mich., Oct. 4 (UPI) — ") opening a source."""
+    if not (doc[first].is_upper and len(doc[first].text) >= 3):
+        return first, last
+    for j in range(first + 1, min(first + 12, last)):
+        if doc[j].text in _DATELINE_DASHES:
+            return j + 1, last
+    return first, last
+
+
 def source_range(doc: Doc, first: int, last: int, head: Token | None) -> tuple[int, int]:
     """A source's tokens: a trailing participle ("Trump, speaking in Ohio,") cut; a closing comma
     or dash of an apposition kept ("Ban Ki-moon, the secretary general,")."""
@@ -69,6 +82,7 @@ def source_range(doc: Doc, first: int, last: int, head: Token | None) -> tuple[i
                 and doc[left - 1].text == ","
             ):
                 last = min(last, left - 2)
+    first, last = _after_dateline(doc, first, last)
     first, last = trim_tokens(doc, first, last)
     if last < first or last + 1 >= len(doc):
         return first, last

@@ -12,6 +12,19 @@ from polemos.model import ActorRef, Mention
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+TELL_VERBS = {
+    "tell",
+    "inform",
+    "assure",
+    "advise",
+    "notify",
+    "remind",
+    "ask",
+    "brief",
+    "warn",
+    "urge",
+    "promise",
+}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
 RELATIVE = {"who", "which", "that"}
@@ -67,14 +80,17 @@ class MentionIndex:
         return name
 
     def by_surname(self, word: str, before: int) -> Mention | None:
-        """The nearest earlier PERSON mention whose name ends with ``word`` ("Lake" -> Eli Lake)."""
+        """The nearest earlier mention whose name holds ``word`` ("Lake" -> Eli Lake): a person first,
+        else a multi-word name ending with it (the tagger sometimes labels people ORG)."""
         low = word.lower()
-        i = bisect_left(self.starts, before) - 1
-        while i >= 0:
-            m = self.mentions[i]
+        earlier = [m for m in self.mentions if m.evidence.end <= before]
+        for m in reversed(earlier):
             if m.label == "PERSON" and low in m.actor.name.lower().replace("-", " ").split():
                 return m
-            i -= 1
+        for m in reversed(earlier):
+            words = m.actor.name.lower().split()
+            if len(words) >= 2 and words[-1] == low and m.label != "GPE":
+                return m
         return None
 
     def named(self, name: str, before: int) -> Mention | None:
@@ -184,7 +200,15 @@ def resolve_speaker(doc: Doc, index: MentionIndex, head: Token | None, start: in
 
 def addressee_of(doc: Doc, index: MentionIndex, verb: Token) -> tuple[str | None, str | None]:
     """``(addressee, outlet)`` of a cue verb: "told The Times", "told Eli Lake of Bloomberg"."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    lemma = verb.lemma_.lower()
+    if lemma in TELL_VERBS:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    elif lemma in ("say", "speak", "talk", "write", "explain", "complain", "testify"):
+        # "said to reporters", "wrote to the committee"
+        to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    else:
+        return None, None
     if obj is None or obj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None, None
     left, right = obj.left_edge, obj.right_edge
