@@ -104,3 +104,23 @@ def test_seed_cleaning_expectations(tmp_path):
         assert line not in text
     r = runner.invoke(app, ["show", SEED.stem, "--db", str(db)])
     assert r.exit_code == 0 and "(caption)" in r.stdout
+
+
+def test_html_page_keeps_title_author_date_and_url_metadata(tmp_path):
+    body = " ".join(["Government troops shelled rebel positions near the northern town on Monday."] * 6)
+    page = tmp_path / "story.html"
+    page.write_text(
+        '<html lang="en-US"><head><title>Troops shell rebels</title>'
+        '<meta name="author" content="Jane Reporter"><meta property="og:site_name" content="Example Wire">'
+        '<meta property="article:published_time" content="2020-02-03T08:00:00Z"></head>'
+        f"<body><article><h1>Troops shell rebels</h1><p>{body}</p><p>{body}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "h.db"
+    r = runner.invoke(app, ["ingest", str(page), "--db", str(db), "-q"])
+    assert r.exit_code == 0, r.output
+    with Store(db) as store:
+        d = article_detail(store.conn, "story")
+    assert d["title"] == "Troops shell rebels" and d["author"] == "Jane Reporter"
+    assert d["published"] == "2020-02-03" and d["source"] == "Example Wire" and d["language"] == "en"
+    assert "shelled rebel positions" in d["text"]

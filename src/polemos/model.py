@@ -49,6 +49,7 @@ class RawItem:
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
     format: str = "text"  # raw text shape: "text" (clean prose) or "scraped"
     language: str | None = None
+    author: str | None = None
 
 
 @dataclass(slots=True)
@@ -94,6 +95,7 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     duplicate_of: str | None = None
+    author: str | None = None
 
     def segment_kind_at(self, offset: int) -> SegmentKind:
         """The kind of the segment holding character ``offset`` (body if none)."""

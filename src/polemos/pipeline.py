@@ -64,7 +64,8 @@ def prepare_article(raw: RawItem, repeated: RepeatedLineFilter | None = None) ->
         url=raw.url,
         source=raw.source,
         published=raw.published,
-        language=raw.language or "en",
+        language=(raw.language or "en").split("-")[0].split("_")[0].lower(),  # "en-US" is English
+        author=raw.author,
         segments=cleaned.segments,
         removals=[*dropped, *cleaned.removals],
     )

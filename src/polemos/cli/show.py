@@ -31,7 +31,7 @@ def render_article(detail: dict[str, Any], console: Console | None = None) -> No
     """Print ``detail`` (from ``queries.article_detail``) to the console."""
     console = console or Console()
     head = f"[bold]{detail['title'] or detail['id']}[/bold]\nid {detail['id']}"
-    for key in ("published", "source", "url", "language", "origin"):
+    for key in ("published", "source", "author", "url", "language", "origin"):
         if detail.get(key):
             head += f"  ·  {key} {detail[key]}"
     console.print(Panel(head, expand=True))

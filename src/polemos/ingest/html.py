@@ -69,6 +69,7 @@ def extract_html(
         published=published[:10] if published else None,
         format="text",
         language=getattr(doc, "language", None) or None,
+        author=getattr(doc, "author", None) or None,
     )
 
 

@@ -363,6 +363,7 @@ def article_detail(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] 
         "title": a["title"],
         "url": a["url"],
         "source": a["source"],
+        "author": a["author"],
         "published": a["published"],
         "language": a["language"],
         "origin": a["origin"],

@@ -213,6 +213,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX merges_kept ON merges(kept);
     ALTER TABLE places ADD COLUMN qualifier TEXT;
+    ALTER TABLE articles ADD COLUMN author TEXT;
 
     -- one real-world event told in several sentences or articles: its mentions are rows of `events`
     CREATE TABLE event_clusters (

@@ -112,11 +112,11 @@ class Store:
             with self.conn:
                 self.conn.execute(
                     "INSERT INTO articles(id, content_hash, origin, title, url, source, published, language,"
-                    " text, segments, removals, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " text, segments, removals, duplicate_of, author) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         a.id, a.content_hash, a.origin, a.title, a.url, a.source, a.published, a.language,
                         a.text, json.dumps([asdict(s) for s in a.segments]),
-                        json.dumps([asdict(r) for r in a.removals]), a.duplicate_of,
+                        json.dumps([asdict(r) for r in a.removals]), a.duplicate_of, a.author,
                     ),
                 )
                 self.conn.executemany(
