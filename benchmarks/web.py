@@ -33,6 +33,7 @@ import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 
 from polemos.demo import build_demo_store  # noqa: E402
+from polemos.export import FORMATS  # noqa: E402
 from polemos.store import queries as q  # noqa: E402
 from polemos.web import queries_extra as qx  # noqa: E402
 from polemos.web.app import create_app  # noqa: E402
@@ -76,7 +77,9 @@ def urls(db: Path) -> tuple[dict[str, str], dict[str, str]]:
         "api_article": f"/api/articles/{art}",
         "api_search": f"/api/search?q={quote(event_type.lower())}",
         "api_timeline": "/api/timeline",
+        "api_network_min2": "/api/network?min_events=2",
     }
+    api.update({f"api_export_{name.replace('-', '_')}": f"/api/export/{name}" for name in FORMATS})
     if edges:
         src, tgt = quote(edges[0]["source"], safe=""), quote(edges[0]["target"], safe="")
         api["api_network_edge"] = f"/api/network/edge?source={src}&target={tgt}"

@@ -281,3 +281,122 @@ def test_highlight_pieces_nest_spans_innermost_first() -> None:
     assert "".join(p.text for p in out) == text
     assert out[0].anchor == "s0" and out[0].refs == ["m0"]
     assert [(p.text, p.refs) for p in out if p.refs][-1] == ("respond", ["e0", "q0"])
+
+
+def _read_back(fmt: str, content: bytes) -> dict[str, object]:
+    """Read a download back with a standard reader; a few figures about what it holds."""
+    import json
+    import zipfile
+
+    import networkx as nx
+    import pyarrow.parquet as pq
+
+    if fmt in ("plover-jsonl", "ftm-jsonl"):
+        records = [json.loads(line) for line in content.decode("utf-8").splitlines() if line.strip()]
+        return {"rows": len(records), "records": records}
+    if fmt in ("gdelt-events", "gdelt-mentions"):
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8")), delimiter="\t"))
+        return {"rows": len(rows), "widths": {len(r) for r in rows}, "records": rows}
+    if fmt == "acled-csv":
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+        return {"rows": len(rows), "records": rows}
+    if fmt == "parquet":
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            tables = {n.removesuffix(".parquet"): pq.read_table(io.BytesIO(zf.read(n))) for n in zf.namelist()}
+        return {"tables": tables}
+    reader = nx.read_gexf if fmt == "gexf" else nx.read_graphml
+    g = reader(io.BytesIO(content))
+    return {"edges": {(s, t): d for s, t, d in g.edges(data=True)}, "nodes": set(g.nodes)}
+
+
+@pytest.mark.parametrize("fmt", ["plover-jsonl", "gdelt-events", "gdelt-mentions", "acled-csv", "parquet", "gexf",
+                                 "graphml", "ftm-jsonl"])
+def test_export_downloads_read_back(client: TestClient, fmt: str) -> None:
+    from polemos.export import FORMATS
+
+    spec = FORMATS[fmt]
+    r = client.get(f"/api/export/{fmt}", params={"quad_class": 4})
+    assert r.status_code == 200
+    suffix = spec.suffix or ".zip"
+    assert r.headers["content-disposition"] == f'attachment; filename="polemos-events{suffix}"'
+    assert r.headers["content-type"].split(";")[0] == (spec.media_type if spec.suffix else "application/zip")
+    got = _read_back(fmt, r.content)
+    everything = _read_back(fmt, client.get(f"/api/export/{fmt}").content)
+    if fmt == "parquet":  # a full dump of every table: the filters do not apply
+        assert got["tables"]["events"].num_rows == 3 and got["tables"]["articles"].num_rows == 3
+        assert sorted(got["tables"]["events"].column("type").to_pylist()) == ["ACCUSE", "ASSAULT", "CONSULT"]
+    elif fmt in ("gexf", "graphml"):
+        assert list(got["edges"]) == [("USA", "IRN")] and got["edges"][("USA", "IRN")]["quad4"] == 1
+        assert set(everything["edges"]) == {("USA", "IRN"), ("IRN", "USA"), ("IRQGOV", "USA")}
+    elif fmt == "ftm-jsonl":
+        assert got["rows"] < everything["rows"]
+        assert all("schema" in rec and "id" in rec for rec in got["records"])
+    else:
+        assert got["rows"] == 1 and everything["rows"] == 3
+    if fmt == "gdelt-events":
+        assert got["widths"] == {61}
+    if fmt == "acled-csv":
+        assert got["records"][0]["notes"] == "Washington launched a strike on Iranian targets in Baghdad."
+
+
+@pytest.mark.parametrize("url", ["/api/export/excel", "/api/export/gexf?quad_class=9",
+                                 "/api/export/acled-csv?date_to=2020-1-1"])
+def test_export_bad_format_or_filter_is_422(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 422
+    assert ("fmt" if "excel" in url else url.split("?")[1].split("=")[0]) in r.json()["detail"]
+
+
+def test_pages_carry_filters_into_download_menus(client: TestClient) -> None:
+    from polemos.export import FORMATS
+
+    events = client.get("/events", params={"quad_class": 1, "sort": "type"}).text
+    for name in FORMATS:
+        assert f'href="/api/export/{name}?quad_class=1"' in events
+    network = client.get("/network").text
+    assert 'data-format="gexf"' in network and 'data-format="graphml"' in network
+    assert 'data-format="acled-csv"' not in network
+
+
+def test_network_min_events_hides_and_counts_edges(client: TestClient) -> None:
+    every = client.get("/api/network").json()
+    assert every["hidden_edges"] == 0 and len(every["edges"]) == 3
+    two = client.get("/api/network", params={"min_events": 2}).json()
+    assert two == {"nodes": [], "edges": [], "hidden_edges": 3}
+    # The page starts at two events per edge, or one when opened on an actor.
+    assert '<option value="2" selected>' in client.get("/network").text
+    assert '<option value="1" selected>' in client.get("/network", params={"actor": "USA"}).text
+    assert '<option value="3" selected>' in client.get("/network", params={"min_events": 3}).text
+
+
+def test_network_date_filters_follow_the_store_rule(tmp_path: Path) -> None:
+    """A month-, year- or range-dated event matches when its period ends on/after date_from and starts
+    on/before date_to: the network, its edges and the timeline agree with `iter_events`."""
+    import sqlite3
+
+    from polemos.store.queries import EventFilter, iter_events
+    from polemos.web import queries_extra as qx
+
+    with Store(tmp_path / "d.db") as store:
+        for aid, date in (("m", "2020-02"), ("y", "2019"), ("r", "2018/2020-01"), ("d", "2020-03-05")):
+            ex, text = _extraction(aid, "2021-01-01", ["Washington attacked Tehran."], f"dated {date}")
+            ev = _event(ex, text, "attacked", USA, "Washington", IRAN, "Tehran", "ASSAULT", 4)
+            ev.date = TimeExpression(date, ev.trigger, value=date, precision="month")
+            ex.events.append(ev)
+            store.write(ex)
+    conn = sqlite3.connect(tmp_path / "d.db")
+    conn.row_factory = sqlite3.Row
+    cases = [("2020-02-15", None), ("2020-03-01", None), ("2019-12-31", "2020-01-01"), ("2020-01-15", "2020-02-01"),
+             ("2020", "2020"), (None, "2018-06-01"), ("2021", None)]
+    for date_from, date_to in cases:
+        expected = {e["id"] for e in iter_events(conn, EventFilter(date_from=date_from, date_to=date_to))}
+        f = qx.NetworkFilter(date_from=date_from, date_to=date_to)
+        edges = qx.network(conn, f)["edges"]
+        assert sum(e["events"] for e in edges) == len(expected), (date_from, date_to)
+        assert set(qx.edge_event_ids(conn, "USA", "IRN", f)) == expected, (date_from, date_to)
+        days = qx.timeline(conn, date_from=date_from, date_to=date_to)
+        assert sum(d["events"] for d in days) == len(expected), (date_from, date_to)
+    # The month-dated event runs to the end of February, so a mid-February start keeps it.
+    f = qx.NetworkFilter(date_from="2020-02-15")
+    assert qx.network(conn, f)["edges"][0]["events"] == 2  # February and 5 March
+    conn.close()

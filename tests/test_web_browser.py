@@ -224,19 +224,29 @@ def test_script_in_article_renders_as_text(page: sync_api.Page) -> None:
 
 def test_network_edge_click_lists_events_with_evidence(page: sync_api.Page, conn: sqlite3.Connection) -> None:
     from polemos.web import queries_extra as qx
+    from polemos.web.pages import NETWORK_MIN_EVENTS
 
     span = qx.event_date_range(conn)
-    net = qx.network(conn, qx.NetworkFilter(date_from=span["first"], date_to=span["last"]))
-    assert net["edges"], "the demo corpus should give at least one actor-to-actor event"
+    every = qx.network(conn, qx.NetworkFilter(date_from=span["first"], date_to=span["last"]))
+    net = qx.network(conn, qx.NetworkFilter(date_from=span["first"], date_to=span["last"],
+                                            min_events=NETWORK_MIN_EVENTS))
+    assert net["edges"], "the demo corpus should give at least one dyad with several events"
+    assert net["hidden_edges"] == len(every["edges"]) - len(net["edges"]) > 0
     names = {n["key"]: n["name"] for n in net["nodes"]}
     edge = net["edges"][0]  # the busiest dyad
+    assert edge == every["edges"][0]
     events = qx.events_by_ids(conn, qx.edge_event_ids(conn, edge["source"], edge["target"]))
     assert len(events) == edge["events"]
 
+    # At first the page hides edges with fewer than NETWORK_MIN_EVENTS events, and says so.
     page.goto("/network")
     page.wait_for_selector("#net[data-ready='1']")
+    assert page.input_value("#min-events") == str(NETWORK_MIN_EVENTS)
     assert page.locator("#net-summary").inner_text() == f"{len(net['nodes'])} actors, {len(net['edges'])} edges"
+    assert f"{net['hidden_edges']} edges with fewer than {NETWORK_MIN_EVENTS} events hidden" in page.locator(
+        "#net-hidden").inner_text()
     assert sorted(page.evaluate("() => PNet.nodes().map(n => n.id())")) == sorted(names)
+    shot(page, "network")
     box = page.locator("#net").bounding_box()
     assert box is not None
     mid = page.evaluate(
@@ -256,11 +266,54 @@ def test_network_edge_click_lists_events_with_evidence(page: sync_api.Page, conn
     assert sorted(cited) == sorted(f"/articles/{e['evidence']['article']}#s{e['evidence']['sentence']}" for e in events)
     assert [t.split()[0] for t in panel.locator(".edge-head").all_inner_texts()] == [e["type"] for e in events]
     page.locator("#net").screenshot(path=str(ARTIFACTS / "web-network-edge.png"))
-    page.evaluate("() => PNet.fit(undefined, 24)")
-    shot(page, "network")
+
+    # One event per edge shows the whole network; the busiest edges are still labelled, on top and in view,
+    # and only the most active actors keep their labels until one zooms in.
+    page.select_option("#min-events", "1")
+    summary = f"{len(every['nodes'])} actors, {len(every['edges'])} edges"
+    page.wait_for_function("s => document.getElementById('net-summary').textContent === s", arg=summary)
+    assert page.locator("#net-hidden").inner_text() == ""
+    view = page.evaluate(
+        """() => {
+        const z = PNet.zoom(), w = PNet.width(), h = PNet.height();
+        const shown = (x) => x.style('text-opacity') !== '0' && parseFloat(x.style('font-size')) * z >= 9;
+        const inView = (x) => { const b = x.renderedBoundingBox(); return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= w && b.y2 <= h; };
+        const edges = PNet.edges();
+        return {
+          zoom: z,
+          top: PNet.edges('.top').map(e => [e.source().id(), e.target().id()]),
+          topShown: PNet.edges('.top').every(e => shown(e) && inView(e)),
+          topAbove: Math.min(...PNet.edges('.top').map(e => e.style('z-index') * 1))
+                    > Math.max(...PNet.edges().not('.top').map(e => e.style('z-index') * 1)),
+          topWider: Math.min(...PNet.edges('.top').map(e => parseFloat(e.style('width'))))
+                    > Math.max(...PNet.edges().not('.top').map(e => parseFloat(e.style('width')))),
+          labelled: PNet.nodes().filter(shown).map(n => n.id()),
+          hubsShown: PNet.nodes('.hub').every(shown),
+          edgeCount: edges.length,
+        };
+    }"""
+    )
+    busiest = [(e["source"], e["target"]) for e in every["edges"] if e["events"] == edge["events"]]
+    assert {tuple(t) for t in view["top"]} >= set(busiest[:6])
+    assert view["topShown"] and view["topAbove"] and view["topWider"], view
+    assert view["hubsShown"] and 0 < len(view["labelled"]) < len(every["nodes"]) / 2, view
+    assert {edge["source"], edge["target"]} <= set(view["labelled"])
+    shot(page, "network-all")
+    page.evaluate("() => PNet.zoom({level: 1.2, renderedPosition: {x: PNet.width() / 2, y: PNet.height() / 2}})")
+    assert page.evaluate("() => PNet.nodes('.quiet').length + PNet.edges('.quiet').length") == 0
+
+    # The download menu carries the filters an export understands, and gives the same edges.
+    page.locator("#download-menu summary").click()
+    href = page.get_attribute("#download-menu a[data-format=gexf]", "href") or ""
+    assert f"date_from={span['first']}" in href and "min_events" not in href
+    import networkx as nx
+
+    g = nx.read_gexf(io.BytesIO(page.request.get(href).body()))
+    assert {(s, t): d["weight"] for s, t, d in g.edges(data=True)} == {
+        (e["source"], e["target"]): e["events"] for e in every["edges"]}
 
     # An earlier end day: the graph redraws with exactly the actors of the events up to that day.
-    days = sorted({d for d in (e["last"] for e in net["edges"]) if d and len(d) == 10})
+    days = sorted({d for d in (e["last"] for e in every["edges"]) if d and len(d) == 10})
     cut = days[len(days) // 2]
     earlier = qx.network(conn, qx.NetworkFilter(date_from=span["first"], date_to=cut))
     page.fill("#net-filters input[name=date_to]", cut)
@@ -268,6 +321,7 @@ def test_network_edge_click_lists_events_with_evidence(page: sync_api.Page, conn
     summary = f"{len(earlier['nodes'])} actors, {len(earlier['edges'])} edges"
     page.wait_for_function("s => document.getElementById('net-summary').textContent === s", arg=summary)
     assert sorted(page.evaluate("() => PNet.nodes().map(n => n.id())")) == sorted(n["key"] for n in earlier["nodes"])
+    assert f"date_to={cut}" in (page.get_attribute("#download-menu a[data-format=graphml]", "href") or "")
 
     # The time slider's start is the first day of the store.
     page.locator("#time-slider").fill("0")
@@ -342,6 +396,18 @@ def test_events_table_filter_sort_page_and_csv(page: sync_api.Page, conn: sqlite
     rows = list(csv.DictReader(io.StringIO(page.request.get(href).text())))
     assert len(rows) == len(conflict) and {r["quad_class"] for r in rows} == {"4"}
     assert sorted(int(r["id"]) for r in rows) == sorted(e["id"] for e in conflict)
+
+    # The download menu: an ACLED-style CSV of the same events, as a file the browser saves.
+    page.locator("#download-menu summary").click()
+    with page.expect_download() as info:
+        page.locator("#download-menu a[data-format=acled-csv]").click()
+    download = info.value
+    assert download.suggested_filename == "polemos-events.csv"
+    saved = ARTIFACTS / "web-download-acled.csv"
+    download.save_as(saved)
+    acled = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+    assert len(acled) == len(conflict)
+    assert sorted(r["notes"] for r in acled) == sorted(e["evidence"]["text"] for e in conflict)
 
 
 def test_events_table_paging(page: sync_api.Page, conn: sqlite3.Connection) -> None:

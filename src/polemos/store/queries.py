@@ -60,7 +60,7 @@ def _in(ids: list[int]) -> str:
 
 _EVENT_DATE = "COALESCE(e.date, a.published)"
 _LAST = f"(CASE WHEN instr({_EVENT_DATE}, '/') > 0 THEN substr({_EVENT_DATE}, instr({_EVENT_DATE}, '/') + 1) ELSE {_EVENT_DATE} END)"
-_PERIOD_END = (
+PERIOD_END = (
     f"(CASE WHEN length({_LAST}) = 4 THEN {_LAST} || '-12-31' WHEN length({_LAST}) = 7 THEN {_LAST} || '-31'"
     f" ELSE {_LAST} END)"
 )
@@ -83,7 +83,7 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter | None = None) -> Itera
         where.append("e.article_id = ?")
         args.append(f.article)
     if f.date_from:  # the event's period ends on or after date_from (month, year and range dates too)
-        where.append(f"{_PERIOD_END} >= ?")
+        where.append(f"{PERIOD_END} >= ?")
         args.append(f.date_from)
     if f.date_to:  # the event's period starts on or before date_to
         where.append("substr(COALESCE(e.date, a.published), 1, 10) <= ?")

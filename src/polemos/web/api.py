@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.responses import FileResponse, Response
 
 from polemos.store import queries as q
 from polemos.store.queries import EventFilter
 from polemos.web import queries_extra as qx
 from polemos.web.deps import get_conn
+from polemos.web.downloads import ExportFormat, export_response, menu
 from polemos.web.event_rows import events_csv, select_events
 from polemos.web.params import (
     DateParam,
@@ -64,6 +65,26 @@ def api_events_csv(conn: Conn, f: Filter, sort: SortParam = "date", order: Order
         events_csv(rows), media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="polemos-events.csv"'},
     )
+
+
+EXPORT_CONTENT: dict[str, Any] = {
+    t: {"schema": {"type": "string", "format": "binary"}} for t in sorted({m["media_type"] for m in menu()})
+}
+EXPORT_HELP = "; ".join(f"{m['name']}: {m['description']}" for m in menu())
+
+
+@router.get(
+    "/export/{fmt}",
+    summary="Events matching the filters in an export format (PLOVER, GDELT, ACLED, Parquet, GEXF, ...)",
+    response_class=FileResponse,
+    responses={200: {"content": EXPORT_CONTENT, "description": "the export file, as an attachment"}},
+)
+def api_export(conn: Conn, f: Filter, fmt: Annotated[ExportFormat, Path(description=EXPORT_HELP)]) -> FileResponse:
+    """The whole export, streamed from a temporary file: ``polemos-events.<suffix>`` (parquet: a .zip of tables).
+
+    Filters are those of /api/events; parquet is a full dump of every table and ignores them.
+    """
+    return export_response(conn, fmt.value, f)
 
 
 @router.get("/quotes", summary="Quotes: who said what")

@@ -14,6 +14,7 @@ from polemos.web import queries_extra as qx
 from polemos.web.api import search_all
 from polemos.web.charts import timeline_bars
 from polemos.web.deps import get_conn
+from polemos.web.downloads import NETWORK_FORMATS, menu
 from polemos.web.event_rows import select_events
 from polemos.web.highlight import pieces, records
 from polemos.web.params import OrderParam, SortParam, event_filter
@@ -22,6 +23,9 @@ from polemos.web.templating import templates
 router = APIRouter(include_in_schema=False)
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 PAGE_SIZE = 50
+# The network page hides edges with fewer events than this at first (1 shows every edge).
+NETWORK_MIN_EVENTS = 2
+NETWORK_MIN_EVENTS_CHOICES = (1, 2, 3, 5, 10)
 
 
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -85,9 +89,22 @@ def actor(request: Request, conn: Conn, key: str) -> HTMLResponse:
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, conn: Conn) -> HTMLResponse:
-    """The actor network; data comes from /api/network."""
-    return render(request, "network.html", range=qx.event_date_range(conn), types=qx.event_types(conn))
+def network(
+    request: Request, conn: Conn,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    min_events: Annotated[int | None, Query(ge=1, le=1000)] = None,
+) -> HTMLResponse:
+    """The actor network; data comes from /api/network.
+
+    Edges with fewer than ``NETWORK_MIN_EVENTS`` events are hidden at first, unless an actor is asked for
+    (its neighbourhood is shown whole) or ``min_events`` is given.
+    """
+    least = min_events or (1 if actor else NETWORK_MIN_EVENTS)
+    return render(
+        request, "network.html", range=qx.event_date_range(conn), types=qx.event_types(conn),
+        downloads=menu(), network_formats=NETWORK_FORMATS, min_events_default=least,
+        min_events_choices=sorted({*NETWORK_MIN_EVENTS_CHOICES, least}), actor=actor or "",
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -109,5 +126,5 @@ def events(
     pages = max(1, -(-total // per_page))
     return render(
         request, "events.html", rows=rows, total=total, page=page, pages=pages, params=params,
-        sort=sort, order=order, f=f, types=qx.event_types(conn), per_page=per_page,
+        sort=sort, order=order, f=f, types=qx.event_types(conn), per_page=per_page, downloads=menu(),
     )

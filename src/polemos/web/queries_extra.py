@@ -2,6 +2,8 @@
 
 Every function takes an open connection (rows as ``sqlite3.Row``) and returns plain dicts.
 An event's day is its own date when known, else its article's publication date (first 10 characters).
+Date filters follow `polemos.store.queries.iter_events`: an event matches when its date's period (a day,
+a month, a year or a range) ends on or after ``date_from`` and starts on or before ``date_to``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-_DAY = "substr(COALESCE(e.date, a.published), 1, 10)"
+from polemos.store.queries import PERIOD_END  # the store's own "period ends on" expression, shared
+
+_DAY = "substr(COALESCE(e.date, a.published), 1, 10)"  # the day a period starts on (as stored)
 
 
 @dataclass(slots=True)
@@ -31,10 +35,10 @@ class NetworkFilter:
 def _event_where(f: NetworkFilter) -> tuple[list[str], list[Any]]:
     where: list[str] = ["1=1"]
     args: list[Any] = []
-    if f.date_from:
-        where.append(f"{_DAY} >= ?")
+    if f.date_from:  # the event's period ends on or after date_from
+        where.append(f"{PERIOD_END} >= ?")
         args.append(f.date_from)
-    if f.date_to:
+    if f.date_to:  # the event's period starts on or before date_to
         where.append(f"{_DAY} <= ?")
         args.append(f.date_to)
     if f.type:
@@ -50,6 +54,7 @@ def network(conn: sqlite3.Connection, f: NetworkFilter | None = None) -> dict[st
     """Actor network: one edge per (source, target) pair with counts by quad class and mean Goldstein.
 
     ``weight`` runs from -1 (all conflict) to +1 (all cooperation): (coop - conflict) / events.
+    Edges with fewer than ``f.min_events`` events are left out and counted in ``hidden_edges``.
     """
     f = f or NetworkFilter()
     where, args = _event_where(f)
@@ -70,12 +75,16 @@ def network(conn: sqlite3.Connection, f: NetworkFilter | None = None) -> dict[st
         " JOIN event_actors et ON et.event_id = e.id AND et.role = 'target'"
         " JOIN actors s ON s.id = es.actor_id JOIN actors t ON t.id = et.actor_id"
         f" WHERE {' AND '.join(where)} AND s.id != t.id{extra}"
-        " GROUP BY s.id, t.id HAVING COUNT(DISTINCT e.id) >= ? ORDER BY events DESC, source, target"
+        " GROUP BY s.id, t.id ORDER BY events DESC, source, target"
     )
-    args.append(max(1, int(f.min_events)))
+    least = max(1, int(f.min_events))
     edges: list[dict[str, Any]] = []
     keys: set[str] = set()
+    hidden = 0
     for r in conn.execute(sql, args):
+        if int(r["events"]) < least:
+            hidden += 1
+            continue
         q = [int(r["q1"] or 0), int(r["q2"] or 0), int(r["q3"] or 0), int(r["q4"] or 0)]
         coop, conflict = q[0] + q[1], q[2] + q[3]
         edges.append(
@@ -103,7 +112,7 @@ def network(conn: sqlite3.Connection, f: NetworkFilter | None = None) -> dict[st
             sorted(keys),
         ):
             nodes.append(dict(r))
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "hidden_edges": hidden}
 
 
 def edge_event_ids(conn: sqlite3.Connection, source: str, target: str, f: NetworkFilter | None = None) -> list[int]:

@@ -8,6 +8,10 @@
   const windowSel = document.getElementById("window");
   const summary = document.getElementById("net-summary");
   const box = document.getElementById("net");
+  const hidden = document.getElementById("net-hidden");
+  const downloads = document.querySelectorAll("#download-menu a[data-format]");
+  // The filters an export understands (those of /api/events); country and min_events are the network's own.
+  const EXPORT_FILTERS = ["date_from", "date_to", "type", "quad_class", "actor"];
   let cy = null, lastParams = null;
 
   const DAY = 86400000;
@@ -18,13 +22,24 @@
 
   function params() { return P.query(form); }
 
+  function updateDownloads(p) {
+    const q = new URLSearchParams();
+    for (const k of EXPORT_FILTERS) if (p.get(k)) q.set(k, p.get(k));
+    const qs = q.toString();
+    downloads.forEach((a) => { a.href = "/api/export/" + a.dataset.format + (qs ? "?" + qs : ""); });
+  }
+
   async function load() {
     const p = params();
     lastParams = p;
+    updateDownloads(p);
     let net;
     try { net = await P.getJSON("/api/network?" + p.toString()); }
     catch (err) { summary.textContent = "error: " + err.message; return; }
     summary.textContent = `${net.nodes.length} actors, ${net.edges.length} edges`;
+    const least = Number(p.get("min_events") || 1);
+    hidden.textContent = net.hidden_edges
+      ? `(${net.hidden_edges} edges with fewer than ${least} events hidden: set “Min. events per edge” to 1 to show them)` : "";
     if (cy) cy.destroy();
     box.replaceChildren();
     cy = PGraph.draw(box, net, p.get("actor"));
@@ -62,6 +77,7 @@
   }
 
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
+  form.elements.min_events.addEventListener("change", load);
   slider.addEventListener("input", fromSlider);
   windowSel.addEventListener("change", fromSlider);
   document.getElementById("play").addEventListener("click", () => {
