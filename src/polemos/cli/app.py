@@ -47,6 +47,27 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="tabl
 LimitOption = Annotated[int, typer.Option("--limit", "-n", help="most rows to print (0: all)")]
 
 
+TypeOption = Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ASSAULT")]
+QuadOption = Annotated[int | None, typer.Option(help="quad class 1-4", min=1, max=4)]
+ActorOption = Annotated[str | None, typer.Option(help="actor as source or target")]
+SourceOption = Annotated[str | None, typer.Option(help="source actor")]
+TargetOption = Annotated[str | None, typer.Option(help="target actor")]
+PlaceOption = Annotated[str | None, typer.Option(help="place name or GeoNames id")]
+FromOption = Annotated[str | None, typer.Option("--from", help="from date YYYY-MM-DD")]
+ToOption = Annotated[str | None, typer.Option("--to", help="to date YYYY-MM-DD")]
+ConfidenceOption = Annotated[float | None, typer.Option(help="minimum confidence 0-1")]
+
+
+def _event_filter(**kwargs):  # -> EventFilter
+    """An EventFilter from the shared event options, dates checked (exit 2 on a bad one)."""
+    from polemos.store.queries import EventFilter
+
+    for d in (kwargs.get("date_from"), kwargs.get("date_to")):
+        if d:
+            _check_date(d)
+    return EventFilter(**kwargs)
+
+
 def _db(db: Path | None) -> str:
     return str(db) if db else load_settings().db_path
 
@@ -155,28 +176,25 @@ def show(
 @app.command()
 def events(
     db: DbOption = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ASSAULT")] = None,
-    quad: Annotated[int | None, typer.Option(help="quad class 1-4", min=1, max=4)] = None,
-    actor: Annotated[str | None, typer.Option(help="actor as source or target")] = None,
-    source: Annotated[str | None, typer.Option(help="source actor")] = None,
-    target: Annotated[str | None, typer.Option(help="target actor")] = None,
-    place: Annotated[str | None, typer.Option(help="place name or GeoNames id")] = None,
-    since: Annotated[str | None, typer.Option("--from", help="from date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--to", help="to date YYYY-MM-DD")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="minimum confidence 0-1")] = None,
+    type: TypeOption = None,
+    quad: QuadOption = None,
+    actor: ActorOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    place: PlaceOption = None,
+    since: FromOption = None,
+    until: ToOption = None,
+    min_confidence: ConfidenceOption = None,
     article: Annotated[str | None, typer.Option(help="only this article")] = None,
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = 50,
 ) -> None:
     """List events (who did what to whom), with filters."""
-    from polemos.store.queries import EventFilter, iter_events
+    from polemos.store.queries import iter_events
 
-    for d in (since, until):
-        if d:
-            _check_date(d)
-    f = EventFilter(type=type, quad_class=quad, actor=actor, source=source, target=target, place=place,
-                    date_from=since, date_to=until, min_confidence=min_confidence, article=article,
-                    limit=_limit(limit))
+    f = _event_filter(type=type, quad_class=quad, actor=actor, source=source, target=target, place=place,
+                      date_from=since, date_to=until, min_confidence=min_confidence, article=article,
+                      limit=_limit(limit))
     with _open(db) as store:
         emit(iter_events(store.conn, f), fmt, EVENT_COLUMNS, "events")
 
@@ -187,28 +205,24 @@ def export_cmd(
                                        "gexf, graphml, ftm-jsonl")],
     db: DbOption = None,
     out: Annotated[str, typer.Option("--out", "-o", help="file (a folder for parquet), or - for stdout")] = "-",
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ASSAULT")] = None,
-    quad: Annotated[int | None, typer.Option(help="quad class 1-4", min=1, max=4)] = None,
-    actor: Annotated[str | None, typer.Option(help="actor as source or target")] = None,
-    source: Annotated[str | None, typer.Option(help="source actor")] = None,
-    target: Annotated[str | None, typer.Option(help="target actor")] = None,
-    place: Annotated[str | None, typer.Option(help="place name or GeoNames id")] = None,
-    since: Annotated[str | None, typer.Option("--from", help="from date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--to", help="to date YYYY-MM-DD")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="minimum confidence 0-1")] = None,
+    type: TypeOption = None,
+    quad: QuadOption = None,
+    actor: ActorOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    place: PlaceOption = None,
+    since: FromOption = None,
+    until: ToOption = None,
+    min_confidence: ConfidenceOption = None,
 ) -> None:
     """Export events (with the same filters as `polemos events`) or the whole store, streaming."""
     from polemos.export import FORMATS, export
-    from polemos.store.queries import EventFilter
 
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    for d in (since, until):
-        if d:
-            _check_date(d)
-    f = EventFilter(type=type, quad_class=quad, actor=actor, source=source, target=target, place=place,
-                    date_from=since, date_to=until, min_confidence=min_confidence)
+    f = _event_filter(type=type, quad_class=quad, actor=actor, source=source, target=target, place=place,
+                      date_from=since, date_to=until, min_confidence=min_confidence)
     with _open(db) as store:
         n = export(fmt, store.conn, out, f)
     err.print(f"wrote {n} rows ({fmt}) to {'stdout' if out == '-' else out}")
@@ -221,8 +235,8 @@ def quotes(
     about: Annotated[str | None, typer.Option(help="an actor or word the quote is about")] = None,
     kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed")] = None,
     article: Annotated[str | None, typer.Option(help="only this article")] = None,
-    since: Annotated[str | None, typer.Option("--from", help="from date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--to", help="to date YYYY-MM-DD")] = None,
+    since: FromOption = None,
+    until: ToOption = None,
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = 50,
 ) -> None:
@@ -232,6 +246,9 @@ def quotes(
     if kind and kind not in ("direct", "indirect", "mixed"):
         err.print(f"[red]error:[/red] --kind must be direct, indirect or mixed, got {kind!r}")
         raise typer.Exit(2)
+    for d in (since, until):
+        if d:
+            _check_date(d)
     f = QuoteFilter(speaker=speaker, about=about, kind=kind, article=article, date_from=since, date_to=until,
                     limit=_limit(limit))
     with _open(db) as store:
