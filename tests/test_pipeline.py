@@ -124,3 +124,49 @@ def test_html_page_keeps_title_author_date_and_url_metadata(tmp_path):
     assert d["title"] == "Troops shell rebels" and d["author"] == "Jane Reporter"
     assert d["published"] == "2020-02-03" and d["source"] == "Example Wire" and d["language"] == "en"
     assert "shelled rebel positions" in d["text"]
+
+
+def test_near_duplicates_link_to_their_original_and_foreign_articles_are_flagged(tmp_path, settings):
+    story = (
+        "Iraqi forces attacked Islamic State fighters in Tikrit on Tuesday, officials said. "
+        "The army said it had retaken two villages south of the city after heavy fighting. "
+        "Militia commanders said the offensive would continue until the city was taken back. "
+        "Residents fled towards Samarra as the fighting spread to the outskirts of the city. "
+        "Aid agencies said thousands of families needed shelter, food and water in the camps near Samarra. "
+        "The provincial council asked the government in Baghdad to send more help to the displaced families."
+    )
+    copy = story.replace("officials said", "officials told reporters")
+    french = ("Les forces irakiennes ont attaqué les combattants de l'État islamique à Tikrit mardi, "
+              "selon des responsables. L'armée a repris deux villages au sud de la ville.")
+    rows = [
+        {"id": "orig", "source": "Wire A", "published": "2015-03-03", "text": story},
+        {"id": "copy", "source": "Wire B", "published": "2015-03-03", "text": copy},
+        {"id": "fr", "source": "Wire C", "published": "2015-03-03", "text": french},
+    ]
+    f = tmp_path / "wire.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with Store(tmp_path / "d.db") as store:
+        summary = Pipeline(store, settings).run(read_inputs([str(f)]))
+        assert (summary.stored, summary.duplicates, summary.non_english) == (3, 1, 1)
+        assert article_detail(store.conn, "copy")["duplicate_of"] == "orig"
+        assert article_detail(store.conn, "fr")["language"] == "fr"
+        assert not article_detail(store.conn, "fr")["events"]  # stored and flagged, not parsed
+        events = list(iter_events(store.conn))
+        assert events and all(e["evidence"]["article"] == "orig" for e in events)
+        assert max(e["cluster"]["num_articles"] for e in events) == 2  # the copy counts as an article
+        assert max(e["cluster"]["num_sources"] for e in events) == 2
+
+
+def test_same_content_or_same_id_twice_in_one_run(tmp_path, settings):
+    rows = [
+        {"id": "a", "text": "Police arrested two protesters in Minsk on Sunday, witnesses said."},
+        {"id": "b", "text": "Police arrested two protesters in Minsk on Sunday, witnesses said."},
+        {"id": "a", "text": "Troops withdrew from the border town after talks in Geneva."},
+    ]
+    f = tmp_path / "twice.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        summary = Pipeline(store, settings).run(read_inputs([str(f)]))
+        assert (summary.stored, summary.skipped_existing, summary.failed) == (2, 1, 0)
+        ids = sorted(r[0] for r in store.conn.execute("SELECT id FROM articles"))
+        assert ids[0] == "a" and ids[1].startswith("a-")

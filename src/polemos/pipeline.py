@@ -92,11 +92,14 @@ class Pipeline:
         self.gazetteer = get_gazetteer()
         self.repeated_lines = RepeatedLineFilter()
         self.duplicates = NearDuplicateIndex()
+        self._copies: list[Extraction] = []
         for article_id, text in store.conn.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL"):
             self.duplicates.add(article_id, text)
 
     def _accepted(self, items: Iterable[RawItem | Failure], summary: RunSummary) -> Iterator[Article]:
-        """Clean each item; record failures; skip content already stored."""
+        """Clean each item; record failures; skip content already stored; set copies and foreign text aside."""
+        seen_hashes: set[str] = set()
+        seen_ids: set[str] = set()
         for item in items:
             if isinstance(item, Failure):
                 self._fail(item, summary)
@@ -107,11 +110,13 @@ class Pipeline:
             except Exception as exc:
                 self._fail(Failure(item.origin, f"cannot clean: {exc}", stage="clean"), summary)
                 continue
-            if self.store.has_content(article.content_hash):
+            if article.content_hash in seen_hashes or self.store.has_content(article.content_hash):
                 summary.skipped_existing += 1
                 continue
-            if self.store.has_article(article.id):
+            seen_hashes.add(article.content_hash)
+            if article.id in seen_ids or self.store.has_article(article.id):
                 article.id = f"{article.id}-{article.content_hash[:8]}"
+            seen_ids.add(article.id)
             if item.language is None:
                 code, confidence = detect_language(article.text)
                 article.language = code if code != UNDETERMINED and confidence >= 0.5 else "en"
@@ -122,12 +127,26 @@ class Pipeline:
                 continue
             original = self.duplicates.add(article.id, article.text)
             if original is not None:
-                article.duplicate_of = original  # stored and linked, not coded again
+                article.duplicate_of = original  # stored and linked once its original is stored; not coded
                 summary.duplicates += 1
-                self.store.write(Extraction(article=article))
-                summary.stored += 1
+                self._copies.append(Extraction(article=article))
                 continue
             yield article
+
+    def _store_copies(self, summary: RunSummary, final: bool = False) -> None:
+        """Store the near-duplicate copies whose originals are stored (at the end: report the rest)."""
+        waiting = []
+        for copy in self._copies:
+            original = copy.article.duplicate_of or ""
+            if self.store.has_article(original):
+                self.store.write(copy)
+                summary.stored += 1
+            elif final:
+                self._fail(Failure(copy.article.origin, f"a near-copy of {original}, which could not be stored; "
+                                   "fix the original and ingest both again", "dedup"), summary)
+            else:
+                waiting.append(copy)
+        self._copies = waiting
 
     def _fail(self, failure: Failure, summary: RunSummary) -> None:
         summary.failed += 1
@@ -158,6 +177,7 @@ class Pipeline:
                 )
                 continue
             summary.stored += 1
+            self._store_copies(summary)
             summary.tokens += len(parsed.doc)
             summary.events += len(extraction.events)
             summary.quotes += len(extraction.quotes)
@@ -165,4 +185,5 @@ class Pipeline:
             summary.places += len(extraction.places)
             if on_article is not None:
                 on_article(parsed.article)
+        self._store_copies(summary, final=True)
         return summary
