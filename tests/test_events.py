@@ -11,11 +11,12 @@ import pytest
 
 from polemos.config import load_settings
 from polemos.extract.actors import extract_actors
+from polemos.extract.event_coding.arguments import ActorFinder
 from polemos.extract.event_coding.lexicon import best_pattern, parse_cameo_verbs
 from polemos.extract.event_coding.plover import goldstein, quad_class, to_plover
 from polemos.extract.events import extract_events, merge_duplicate_events
 from polemos.kb import KnowledgeBase
-from polemos.model import Article, Event, Segment, TimeExpression
+from polemos.model import Actor, Article, Event, Mention, Segment, TimeExpression
 from polemos.nlp.parse import parse_one
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -325,3 +326,79 @@ def test_flat_verb_dictionary_with_synsets_and_fallback_type(tmp_path: Path) -> 
 def test_travel_for_a_meeting_is_consult_with_the_host() -> None:
     event = _one("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit.")
     assert event.type == "CONSULT" and _names(event.target) == ["Amman"]
+
+
+# ------------------------------------------------------------------ third round
+def test_purpose_clause_names_the_event_of_a_means_verb() -> None:
+    events = _events(
+        "The Egyptian foreign minister summoned the Libyan ambassador to complain about the raids."
+    )
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "ACCUSE"
+    assert "minister" in " ".join(_names(top.source))
+
+
+def test_purpose_clause_of_an_unrelated_verb_needs_an_actor_target() -> None:
+    assert not [
+        e
+        for e in _events("Hundreds of people attended a party to fight off the virus.")
+        if e.type == "ASSAULT"
+    ]
+
+
+def test_condemning_an_attack_targets_the_attackers() -> None:
+    events = [
+        e
+        for e in _events("The French government condemned an attack by Russian soldiers.")
+        if e.type == "ACCUSE"
+    ]
+    assert events and any("Russian" in n for n in _names(events[0].target))
+
+
+def test_conditional_future_act_is_a_threat() -> None:
+    e = _one(
+        "Nigeria announced that it will withdraw its troops from Chad unless the rebels accept a ceasefire."
+    )
+    assert e.type == "THREATEN"
+
+
+def test_election_and_sports_contests_are_not_force() -> None:
+    assert not _events("Caloundra defeated Wynnum 45 points to 24 in their rugby match on Saturday.")
+    assert not _events("In the latest poll, Biden led Trump by ten percent.")
+    assert not [e for e in _events("Senator Klobuchar ended her campaign on Monday.") if e.type == "ASSAULT"]
+
+
+def test_desires_are_not_requests() -> None:
+    assert not _events("I wanted to help other girls.")
+    assert not _events("At least 1,991 delegates are needed to win the nomination.")
+
+
+def test_things_are_not_sources() -> None:
+    assert not _events("Infections increased in several states.")
+
+
+def test_another_verbs_pattern_does_not_turn_a_capture_into_an_agreement() -> None:
+    events = _events("Burmese troops captured part of a Karen rebel stronghold.")
+    assert events and all(e.type != "AGREE" for e in events)
+
+
+def test_expelling_inspectors_is_a_sanction() -> None:
+    e = _one("North Korea expelled the inspectors of the International Atomic Energy Agency.")
+    assert e.type == "SANCTION" and e.cameo == "1662"
+
+
+def test_joining_a_party_is_no_meeting() -> None:
+    assert not _events("Eventually, Patel joined the Solidarity Party.")
+
+
+def test_names_listed_before_a_misparsed_head_are_all_sources() -> None:
+    text = "Arnor, Calenardhon and the evil awful Gondor welcomed the talks."
+    parsed = parse_one(_article(text), load_settings().spacy_model)
+    doc = parsed.doc
+    mentions = []
+    for i in (0, 2, 7):  # dictionary names, as the PETRARCH suite's actor dictionary gives them
+        tok = doc[i]
+        actor = Actor(key=f"t:{tok.text}", name=tok.text, type="GPE", country=tok.text[:3].upper())
+        mentions.append(Mention(tok.text, "GPE", actor, parsed.evidence(tok.idx, tok.idx + len(tok.text))))
+    refs = ActorFinder(parsed, mentions).refs(doc[7], "source")
+    assert {r.name for r in refs} == {"Arnor", "Calenardhon", "Gondor"}

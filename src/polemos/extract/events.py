@@ -46,6 +46,8 @@ INNER_PREPS = {
     "between",
     "by",
 }
+WARNING = {"warn", "caution", "alert"}
+SOURCE_PREPS = {"from", "about"}  # "memos from Bree", "money from Osgiliath": for cooperation only
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 NOUN_TARGET_PREPS = {"between", "of", "on", "against", "for", "to", "towards", "toward", "at", "into", "upon"}
 MATERIAL_CONFLICT = 4
@@ -76,12 +78,46 @@ NOT_AGENTS = {"order", "power", "water", "border", "number", "letter", "paper", 
               "layer", "container", "danger", "register", "cluster", "monster", "poster", "sticker", "tremor",
               "motor", "sensor", "door", "floor", "error", "terror", "factor", "sector", "vector", "color", "colour",
               "honour", "honor", "labor", "labour", "elevator", "reactor", "corridor", "mirror", "horror", "rumor",
-              "vapor", "favor", "plant", "restaurant", "variant"}  # fmt: skip
+              "vapor", "favor", "plant", "restaurant", "variant", "tanker", "trailer", "tractor",
+              "freighter", "carrier", "cruiser", "destroyer", "launcher", "transporter", "scooter"}  # fmt: skip
 # types a generic verb may code with no counterpart ("protesters marched", "O'Rourke dropped out")
 STANDALONE = {"PROTEST", "MOBILIZE", "CONCEDE"}
 # a noun-phrase target of material conflict must be something that can be harmed, not an idea
 # ("attacked the proclamation", "attacked the impeachment inquiry")
 # an explicit list: suffixes would also catch places and bodies ("city", "settlement", "administration")
+# verbs whose purpose infinitive names the event ("summoned the ambassador to complain",
+# "shunned work to protest"); the means verb itself ranks below the purpose
+MEANS = {"telephone", "phone", "call", "summon", "send", "dispatch", "despatch", "meet", "gather", "assemble",
+         "travel", "visit", "shun", "convene", "write", "fly", "go", "come", "arrive", "take", "march",
+         "stage", "hold", "organize", "organise", "rally", "converge", "return", "leave", "use"}  # fmt: skip
+ADDRESSING = {"telephone", "phone", "call", "summon", "meet", "visit", "write", "convene"}
+# heads whose infinitive is another actor's act or an unrealised one ("urged X to support", "tried to")
+NOT_PURPOSE = {"urge", "ask", "call", "order", "force", "allow", "permit", "encourage", "invite", "persuade", "tell",
+               "want", "help", "enable", "pressure", "press", "lead", "cause", "need", "be", "have", "seem", "appear",
+               "fail", "refuse", "decline", "able", "continue", "begin", "start", "try", "attempt", "seek",
+               "expect", "hope", "plan", "intend", "get", "choose", "prefer", "like", "wish", "require", "oblige",
+               "compel", "authorize", "authorise", "instruct", "empower", "convince", "appeal", "demand"}  # fmt: skip
+# contests: "Maroochydore defeated Caboolture 43-5", "Biden led Trump in the polls", "defeating Trump"
+COMPETE_VERBS = {"defeat", "beat", "lead", "trail", "win", "edge", "crush", "knock", "hit", "thrash", "rout", "upset",
+                 "eliminate", "unseat", "oust", "contend", "overtake", "outpoll", "outvote", "topple", "face"}  # fmt: skip
+CONTEST_WORDS = {"election", "primary", "poll", "vote", "voter", "ballot", "race", "nomination", "nominee",
+                 "candidate", "candidacy", "caucus", "delegate", "debate", "match", "game", "tournament",
+                 "championship", "league", "season", "cup", "try", "score", "percent", "runoff", "contest",
+                 "medal", "semifinal", "quarterfinal", "playoff", "team", "ticket", "referendum"}  # fmt: skip
+_SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
+# desires are no requests ("I wanted to help other girls", "1,991 delegates are needed")
+NAME_ENTITIES = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "GPE", "PERSON", "NORP"}
+DESIRE_VERBS = {"want", "need", "wish", "like", "love", "hope", "prefer"}
+GROUP_NOUNS = {"state", "country", "countrie", "nation", "city", "citie", "province", "town", "crowd", "resident", "villager", "citizen", "family", "famili", "regime", "authoritie", "authority",
+               "force", "troop", "army", "police", "government", "administration", "official", "group", "militia",
+               "rebel", "mob", "population", "public", "side", "party", "movement", "union", "organisation",
+               "organization", "council", "committee", "court", "parliament", "congress", "senate", "ministry",
+               "agency", "company", "firm", "bank", "team", "club", "school", "university", "hospital",
+               "student", "worker", "farmer", "settler", "refugee", "migrant", "prisoner", "detainee", "guard",
+               "soldier", "fighter", "insurgent", "guerrilla", "gunman", "gunmen", "militant", "protester",
+               "demonstrator", "activist", "leader", "member", "voter", "supporter", "opponent", "doctor",
+               "nurse", "journalist", "reporter", "lawyer", "judge", "diplomat", "minister", "envoy", "delegation",
+               "coalition", "alliance", "bloc", "network", "cell", "gang", "cartel", "tribe", "clan", "people"}  # fmt: skip
 ABSTRACT_NOUNS = {
     "inquiry", "investigation", "impeachment", "proclamation", "decision", "proposal", "plan", "policy", "law",
     "bill", "idea", "principle", "claim", "report", "statement", "rule", "ruling", "resolution", "constitution",
@@ -122,6 +158,86 @@ def _demand(
         claimant=source[0],
         from_caption=caption,
     )
+
+
+ENABLING = {"allow", "permit", "enable", "help", "ensure", "make", "let", "facilitate", "assist", "support"}
+
+
+def _condition(tok: Token) -> str | None:
+    """ "if" or "unless" when the verb's own clause is conditioned ("will withdraw unless X
+    arranges a ceasefire", "may halt mediation if cooperation founders"): a stated intent."""
+    for c in tok.children:
+        if c.dep_ == "advcl":
+            mark = next(
+                (m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None
+            )
+            if mark is not None:
+                return mark
+    return None
+
+
+def _contest(sent: Span) -> bool:
+    """The sentence tells of an election or a sports contest (a score, "polls", "nomination")."""
+    return bool(_SCORE.search(sent.text)) or any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in CONTEST_WORDS for t in sent
+    )
+
+
+def _purpose_head(tok: Token) -> Token | None:
+    """The verb whose purpose ``tok`` states ("shunned work to protest": shunned), if it is one.
+
+    An adverbial "to"-infinitive, or the infinitive complement of a means verb ("telephoned X
+    to discuss"); not the complement of a verb that asks, lets or forces another actor.
+    """
+    if not md.is_infinitive(tok) or tok.head.pos_ not in ("VERB", "AUX") or tok.head is tok:
+        return None
+    if tok.lemma_.lower() in ENABLING:  # "opened the bridge to allow deliveries": no act of its own
+        return None
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma in NOT_PURPOSE:
+        return None
+    if tok.dep_ == "advcl":
+        return head
+    if (
+        tok.dep_ == "xcomp"
+        and lemma in MEANS
+        and not (lemma == "use" and not any(c.dep_ == "dobj" for c in head.children))
+    ):
+        return head
+    return None
+
+
+def _governor(tok: Token) -> Token | None:
+    """The nearest verb above ``tok``'s clause ("indicated" in "X indicated it would act")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+NOMINAL_SUFFIXES = ("ion", "ment", "al", "ure", "ance", "ence", "ing")
+
+
+def _act_agent(noun: Token, lex: Lexicon | None) -> Token | None:
+    """Who did the act an object noun names: "condemned an attack by X", "denounced Serbia's
+    suppression of ..." -> X, Serbia (only for event nouns and nominalisations)."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (
+        (lex is not None and lemma in lex.nouns) or lemma.endswith(NOMINAL_SUFFIXES)
+    ):
+        return None
+    agent = _noun_agent(noun)
+    if agent is not noun:
+        return agent
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 def _noun_agent(noun: Token) -> Token:
@@ -188,8 +304,27 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     return None
 
 
+def _inner_objects(noun: Token, cooperative: bool) -> list[Token]:
+    """Objects inside a noun phrase: its prepositions and, for cooperation, where a thing given
+    or said came from ("memos sent by Bree", "money from Osgiliath")."""
+    out = _prep_objects(noun, INNER_PREPS | (SOURCE_PREPS if cooperative else set()))
+    if cooperative:
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                out.extend(_prep_objects(c, {"from"}))
+                agent = _agent(c)
+                if agent is not None:
+                    out.append(agent)
+    return out
+
+
 def _targets(
-    finder: ActorFinder, tok: Token, coded: Coded, passive: bool, subj: Token | None
+    finder: ActorFinder,
+    tok: Token,
+    coded: Coded,
+    passive: bool,
+    subj: Token | None,
+    lex: Lexicon | None = None,
 ) -> list[ActorRef]:
     """Target actors: passive subject, object, noun arguments, prepositions, purpose clause."""
     if passive and subj is not None:
@@ -197,12 +332,17 @@ def _targets(
         if refs:
             return refs
     candidates: list[Token] = []
+    if tok.lemma_.lower() in WARNING:  # "warned their populations about X": X is warned against
+        candidates.extend(_prep_objects(tok, {"about", "of", "against"}))
     if coded.travel:  # "arrived in Amman on a visit": the host
         candidates.extend(_prep_objects(tok, {"in", "to", "for"}))
     if coded.noun is not None:
         obj = _prep_object(coded.noun, NOUN_TARGET_PREPS | {"with"})
         if obj is not None:
             candidates.append(obj)
+        by = _noun_agent(coded.noun)
+        if by is not coded.noun and coded.noun.dep_ == "dobj":  # "condemned an attack by X"
+            candidates.append(by)
     else:
         candidates.extend(
             c
@@ -214,9 +354,11 @@ def _targets(
     obj = _prep_object(tok, TARGET_PREPS)
     if obj is not None:
         candidates.append(obj)
+    plover = to_plover(coded.code, lex.fallback_type if lex is not None else None)
+    cooperative = plover is not None and (quad_class(plover.type) or 0) in (1, 2)
     frontier = list(candidates)
     for _ in range(3):  # "boycott contact with the United States", "a protocol for 1990 with Dagolath"
-        frontier = [o for cand in frontier for o in _prep_objects(cand, INNER_PREPS)]
+        frontier = [o for cand in frontier for o in _inner_objects(cand, cooperative)]
         candidates.extend(frontier)
     for c in tok.children:  # "offered air strikes to support the Iraqi army"
         if c.dep_ in ("advcl", "xcomp") and md.is_infinitive(c):
@@ -229,6 +371,11 @@ def _targets(
             for o in c.children
             if o.dep_ in ("nsubj", "nsubjpass")
         )
+    if coded.noun is None and candidates and candidates[0].dep_ == "dobj":
+        for cand in list(candidates[:1]):  # "condemned an attack by Osgiliath soldiers": the attackers
+            agent = _act_agent(cand, lex)
+            if agent is not None:
+                candidates.insert(0, agent)
     fallback: list[ActorRef] = []
     for cand in candidates:
         refs = finder.refs(cand, "target")
@@ -262,6 +409,17 @@ def _agent_noun(ref: ActorRef) -> bool:
         return False
     word = words[-1][:-1] if words[-1].endswith("s") else words[-1]
     return word in PERSON_NOUNS or (word not in NOT_AGENTS and words[-1].endswith(AGENT_SUFFIXES))
+
+
+def _group_noun(ref: ActorRef) -> bool:
+    """A bare noun phrase naming people as a body ("the crowd", "residents", "the regime")."""
+    words = ref.name.lower().split()
+    return bool(words) and words[-1].rstrip("s") in GROUP_NOUNS
+
+
+def _named(ref: ActorRef) -> bool:
+    """The phrase holds a name ("the APEC forum", "Ethopia"), which the actor stage may have missed."""
+    return any(w[:1].isupper() for w in ref.name.split())
 
 
 def _abstract(ref: ActorRef) -> bool:
@@ -320,11 +478,19 @@ def code_sentence_events(
         return []
     events: list[Event] = []
     used: set[int] = set()
+    purposes: list[tuple[Token, Event]] = []
+    contest: bool | None = None
     claim_obj = md.according_to(sent)
     for tok in sent:
         if tok.i in used or tok.lower_ == "according" or tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.pos_ == "AUX" and tok.dep_ not in ("ROOT", "ccomp", "conj", "relcl"):
+            continue
+        if tok.lemma_.lower() in DESIRE_VERBS or (tok.ent_type_ in NAME_ENTITIES and tok.is_title):
+            continue  # "I wanted to help", "Capitol Hill Occupied Protests"
+        if tok.lemma_.lower() in COMPETE_VERBS and contest is None:
+            contest = _contest(sent)
+        if contest and tok.lemma_.lower() in COMPETE_VERBS:
             continue
         coded = code_verb(lex, tok) if tok.pos_ == "VERB" else None
         complement = intent_complement(lex, tok)
@@ -334,14 +500,20 @@ def code_sentence_events(
             arg_tok = complement[0]
             inner = complement[1]
             coded = Coded(as_intent(inner.code, tok.lemma_.lower()), [tok, *inner.tokens], inner.noun)
-        if coded is None and tok.pos_ == "VERB" and md.obligation(tok):
+        if (
+            coded is None
+            and tok.pos_ == "VERB"
+            and md.obligation(tok)
+            and (tok.dep_ == "ccomp" or md.speech_head(tok) is not None)
+        ):  # "X reiterated that Libya must hand over ...", not "candidates must receive 15%"
             coded = Coded("100", [tok, *(c for c in tok.children if c.dep_ == "prt")])
         if coded is None:
             continue
         aspectual = tok.head.lemma_.lower() in ASPECTUAL and tok.dep_ == "xcomp"
-        if (md.is_infinitive(tok) and not aspectual) or md.is_conditional(tok):
+        purpose = _purpose_head(tok) if complement is None and not aspectual else None
+        if (md.is_infinitive(tok) and not aspectual and purpose is None) or md.is_conditional(tok):
             continue
-        mode = md.modality(tok)
+        mode = md.modality(tok) if purpose is None else md.modality(purpose)
         if md.is_negated(tok):
             refusal = REFUSAL_OF.get(coded.code[:2]) if mode == "future" or md.would_in_report(tok) else None
             if refusal is None:
@@ -356,18 +528,19 @@ def code_sentence_events(
                 used.update(t.i for t in coded.tokens)
                 events.append(demand)
             continue
-        if mode == "modal" and not (md.would_in_report(tok)):
+        condition = _condition(tok) if mode is not None else None
+        if mode == "modal" and not (md.would_in_report(tok)) and condition is None:
             plover0 = to_plover(coded.code, lex.fallback_type)
             if plover0 is None or plover0.type not in md.INTENT_TYPES:
                 continue
-        if mode is not None:
-            coded.code = as_intent(coded.code)
+        if mode is not None:  # "will withdraw its force unless ...": a threat
+            coded.code = as_intent(coded.code, "threaten" if condition == "unless" else None)
         plover = to_plover(coded.code, lex.fallback_type)
         if plover is None:
             continue
         if mode is None and tok.lemma_.lower() in lex.verb_type and arg_tok is tok:
             plover = PloverCode(lex.verb_type[tok.lemma_.lower()], None, plover.context)
-        subj, passive = _subject(tok)
+        subj, passive = _subject(tok if purpose is None else purpose)
         stance = STANCE_PASSIVES.get(tok.lemma_.lower()) if passive else None
         if stance and _prep_object(tok, {"to"}) is not None:  # "Israel is opposed to the plan"
             coded.code, passive = stance, False
@@ -378,14 +551,41 @@ def code_sentence_events(
             subj = _noun_agent(coded.noun)
             between = finder.refs(_prep_object(coded.noun, {"between"}), "source")
             source_only = True
-        if subj is not None and subj.pos_ == "PRON" and speaker is not None and not passive:
+        if (
+            subj is not None
+            and subj.pos_ == "PRON"
+            and speaker is not None
+            and not passive
+            and _governor(tok) is speaker
+        ):
             subj = _subject(speaker)[0]  # "X said they would ...": they = X
         source = finder.refs(_agent(tok), "source") if passive else finder.refs(subj, "source")
+        if subj is not None and not passive and not any(_is_actor(r) for r in source):
+            for other in subj.head.children:  # "Old foes Gondor and Osgiliath have renewed ties"
+                if other.dep_ == "nsubj" and other is not subj:
+                    refs = finder.refs(other, "source")
+                    if any(_is_actor(r) for r in refs):
+                        source = refs
+                        break
         if source_only:  # the event noun itself is no actor ("Talks resumed")
             source = [r for r in source if _is_actor(r)]
-        target = _targets(finder, arg_tok, coded, passive, subj)
+        # things and quantities make no verbal or cooperative act ("infections increased", "water
+        # restored"); weapons may still strike ("a car bomb killed five people")
+        if quad_class(plover.type) != MATERIAL_CONFLICT:
+            source = [r for r in source if _is_actor(r) or _agent_noun(r) or _group_noun(r) or _named(r)]
+        target = _targets(finder, arg_tok, coded, passive, subj, lex)
         if not any(_is_actor(r) for r in target) and arg_tok is not tok:  # "warned the US not to interfere"
             target = _targets(finder, tok, Coded(coded.code, [tok]), passive, subj) or target
+        if (
+            purpose is not None
+            and purpose.lemma_.lower() in ADDRESSING
+            and not any(_is_actor(r) for r in target)
+        ):  # "summoned X to complain": X is addressed (not "sent officers to protect ...")
+            target = [
+                r
+                for r in _targets(finder, purpose, Coded(coded.code, [purpose]), passive, subj)
+                if _is_actor(r)
+            ] or target
         source_keys = {r.key for r in source}
         target = [r for r in target if r.key not in source_keys]
         if (
@@ -397,8 +597,17 @@ def code_sentence_events(
             plover = to_plover(coded.code) or plover
         if quad_class(plover.type) != MATERIAL_CONFLICT:
             target = [r for r in target if _is_actor(r)]
+        if target and all(_abstract(r) for r in target) and plover.type in STANDALONE:
+            target = []  # "demonstrations to demand political reforms": a protest needs no hit target
         if target and all(_abstract(r) for r in target):
             continue  # "attacked the impeachment inquiry", "the court demonstrated a shocking ignorance"
+        if (
+            coded.default
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and quad_class(plover.type) != MATERIAL_CONFLICT
+        ):
+            continue  # a generic participle describing a noun ("the restriction introduced by X")
         if coded.default and plover.type not in STANDALONE and _bare_verb(tok, arg_tok, mode):
             # a generic verb alone ("rockets struck", "the warnings apply"): actors only, and a
             # counterpart ("Kay Hagan died", "X attended", "Y claimed" code nothing)
@@ -413,6 +622,13 @@ def code_sentence_events(
                 counterpart = True  # "elders demanded that control of the ministry be taken away"
             if not counterpart:
                 continue
+        if (
+            purpose is not None
+            and purpose.lemma_.lower() not in MEANS
+            and plover.type not in STANDALONE
+            and not any(_is_actor(r) for r in target)
+        ):
+            continue  # "attended a party to fight off COVID-19"
         if len(between) > 1:  # "clashes between A and B": each against the other
             source, target = between, list(between)
         if not target and len(source) > 1 and plover.type in RECIPROCAL:
@@ -448,12 +664,23 @@ def code_sentence_events(
                 cameo=coded.code,
                 quad_class=quad_class(plover.type),
                 goldstein=goldstein(coded.code),
-                confidence=_confidence(coded, source, target, hedge, caption, _main_clause(tok)),
+                confidence=_confidence(coded, source, target, hedge, caption, _main_clause(purpose or tok)),
                 hedge=hedge,
                 claimant=claimant,
                 from_caption=caption,
             )
         )
+        if purpose is not None:
+            purposes.append((purpose, events[-1]))
+    for means, event in purposes:  # "telephoned X to discuss": the discussion is the event told
+        for other in events:
+            if (
+                other is not event
+                and other.trigger.start == means.idx
+                and other.trigger.end == means.idx + len(means.text)  # not "staged demonstrations"
+                and means.lemma_.lower() in MEANS
+            ):
+                other.confidence = round(max(0.05, other.confidence - 0.1), 2)
     return events
 
 

@@ -95,8 +95,9 @@ class ActorFinder:
         """Actors for ``head`` and its conjuncts; ``role`` is "source" or "target"."""
         if head is None:
             return []
-        out: list[ActorRef] = []
-        for tok in [head, *head.conjuncts, *self._listed(head)]:
+        out: list[ActorRef] = self._modifier_list(head)  # "Eriadori and Calenardhon leaders"
+        first = [] if out else [head]
+        for tok in [*self._listed_before(head), *first, *head.conjuncts, *self._listed(head)]:
             ref = self.ref(tok, role)
             if ref is not None and all(r.key != ref.key for r in out):
                 out.append(ref)
@@ -105,6 +106,68 @@ class ActorFinder:
                 out.append(extra)
         return out
 
+    def _modifier_list(self, head: Token) -> list[ActorRef]:
+        """Agents of several actors named as coordinated modifiers: "Eriadori and Calenardhon
+        leaders" -> each country's leaders (only with an agent noun head)."""
+        head = self._descend(head)
+        if head.i in self.by_token:
+            return []
+        sector = sector_of([head.lemma_.lower()])
+        if sector is None:
+            return []
+        mods = [
+            c
+            for c in head.children
+            if c.dep_ in ("nmod", "compound", "amod") and c.i in self.by_token and c.conjuncts
+        ]
+        if not mods:
+            return []
+        out: list[ActorRef] = []
+        for tok in (mods[0], *mods[0].conjuncts):
+            m = self.by_token.get(tok.i)
+            if m is not None and m.actor.country and all(r.code != f"{m.actor.country}{sector}" for r in out):
+                out.append(self._built(head, [], f"{m.actor.country}{sector}", m))
+        return out if len(out) > 1 else []
+
+    def _listed_before(self, head: Token) -> list[Token]:
+        """Named actors listed just before ``head`` that the parse attached elsewhere ("Arnor,
+        Calenardhon and the evil awful Gondor", "Fornost and the evil Gondor"): read off the
+        word sequence; only determiners, adjectives, adverbs, commas and "and"/"or" may lie
+        between, and a conjunction must."""
+        mention = self.by_token.get(head.i)
+        if mention is None:
+            return []
+        doc = head.doc
+        start = head.sent.start
+        i = head.i
+        while i - 1 >= start and self.by_token.get(i - 1) is mention:
+            i -= 1
+        i -= 1
+        found: list[Token] = []
+        joined = False
+        while i >= start:
+            t = doc[i]
+            m = self.by_token.get(i)
+            if m is not None:
+                if not joined:
+                    break
+                found.append(t)
+                while i - 1 >= start and self.by_token.get(i - 1) is m:
+                    i -= 1
+                i -= 1
+                joined = False
+                continue
+            if t.pos_ == "CCONJ" or t.lower_ == ",":
+                joined = True
+            elif t.dep_ in ("poss", "case") or not (
+                t.pos_ in ("DET", "ADJ", "ADV") or (t.pos_ == "NOUN" and t.is_lower and t.tag_ == "NN")
+            ):  # "awful" is often read as a noun
+                break
+            i -= 1
+        if found and (i < start or doc[i].pos_ not in ("ADP", "VERB", "AUX")) and not joined:
+            return [doc[f.i] for f in reversed(found)]
+        return []
+
     def _listed(self, head: Token) -> list[Token]:
         """A list the parser reads as an apposition: "Mordor, the Shire, Fornost and Bree" -> the
         Shire, Fornost, Bree (only when the apposition is itself coordinated and names actors)."""
@@ -112,7 +175,11 @@ class ActorFinder:
         if head.i not in self.by_token:
             return out
         for child in head.children:
-            if child.dep_ == "appos" and child.conjuncts and child.i in self.by_token:
+            if (
+                child.dep_ == "appos"
+                and (child.conjuncts or any(c.dep_ == "conj" for c in head.children))
+                and child.i in self.by_token
+            ):  # "Evil Mordor, the awful Fornost, and good Gondor"
                 out.extend(t for t in (child, *child.conjuncts) if t.i in self.by_token)
         return out
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from polemos.extract.event_coding import modality as md
 from polemos.extract.event_coding.lexicon import Lexicon, best_pattern
-from polemos.extract.event_coding.plover import to_plover
+from polemos.extract.event_coding.plover import quad_class, to_plover
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -170,6 +170,25 @@ def _verb_lemma(lex: Lexicon, tok: Token) -> str:
     return lemma
 
 
+def _quad(code: str) -> int | None:
+    plover = to_plover(code)
+    return quad_class(plover.type) if plover is not None else None
+
+
+def _other_verb_pattern_off(entry, code: str) -> bool:
+    """A pattern of another verb of the block does not apply: it changes this verb's own code
+    family, or (where the verb has no code of its own) moves a conflict block into another quad
+    class ("- * PART [030]" for "take" does not make "captured part of a stronghold" an
+    agreement; "beat up" stays an assault)."""
+    if entry.code:
+        return code[:2] != entry.code[:2]
+    block = entry.block.code
+    if not block:
+        return False
+    own, other = _quad(block), _quad(code)
+    return own is not None and other is not None and own >= 3 and own != other
+
+
 def code_verb(lex: Lexicon, tok: Token) -> Coded | None:
     """The CAMEO code of verb ``tok`` from the lexicon, or None."""
     lemma = _verb_lemma(lex, tok)
@@ -223,10 +242,9 @@ def code_verb(lex: Lexicon, tok: Token) -> Coded | None:
     pat = best_pattern(entry.block, _left_words(tok), after, _near_words(tok))
     if (
         pat is not None
-        and entry.code
         and pat.verb not in (None, lemma)
         and pat.code
-        and pat.code[:2] != entry.code[:2]
+        and _other_verb_pattern_off(entry, pat.code)
     ):
         pat = None  # a pattern written for another verb of the block does not override this verb's own code
     if pat is not None:
