@@ -13,6 +13,7 @@ dates stage.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from polemos.extract.event_coding import modality as md
@@ -154,7 +155,7 @@ def _demand(
         cameo=code,
         quad_class=quad_class(plover.type),
         goldstein=goldstein(code),
-        confidence=0.6,
+        confidence=round(_confidence(coded, source, target, None, caption, _main_clause(speaker)) - 0.05, 2),
         claimant=source[0],
         from_caption=caption,
     )
@@ -268,7 +269,9 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
             passive = cur.dep_ == "acl" and cur.tag_ == "VBN"
             return cur.head, passive
-        if cur.dep_ == "xcomp":
+        if cur.dep_ == "xcomp" or (
+            cur.dep_ == "advcl" and cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children)
+        ):  # "seized power, detaining X": the participle shares its governor's subject
             cur = cur.head
             continue
         break
@@ -351,9 +354,14 @@ def _targets(
             and c.pos_ != "PRON"
             or (c.dep_ == "dobj" and c.lower_ in ("him", "her", "them"))
         )
-    obj = _prep_object(tok, TARGET_PREPS)
-    if obj is not None:
-        candidates.append(obj)
+    # every target preposition, not only the first ("signed a protocol for 1990 with Dagolath")
+    candidates.extend(
+        o
+        for c in tok.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
     plover = to_plover(coded.code, lex.fallback_type if lex is not None else None)
     cooperative = plover is not None and (quad_class(plover.type) or 0) in (1, 2)
     frontier = list(candidates)
@@ -429,6 +437,50 @@ def _abstract(ref: ActorRef) -> bool:
     head = ref.name.lower().split()[-1] if ref.name.split() else ""
     head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     return head in ABSTRACT_NOUNS
+
+
+def _own_side(
+    finder: ActorFinder, source: list[ActorRef], target: list[ActorRef], quad: int
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """A conflict inside one state keeps the focus country only where the parties differ: "fighter
+    jets struck the Syrian army" in an article about Syria is no Syrian act against itself."""
+    if quad < VERBAL_CONFLICT:
+        return source, target
+
+    def same(r: ActorRef, others: list[ActorRef]) -> bool:
+        code = r.code or ""
+        return any(o.key == r.key or (o.key.startswith("state:") and o.code == code[:3]) for o in others)
+
+    src = [finder.without_focus(r) if same(r, target) else r for r in source]
+    tgt = [finder.without_focus(r) if same(r, source) else r for r in target]
+    return src, tgt
+
+
+def _hosting(visit: Event, coded: Coded) -> Event | None:
+    """A visit is also hosted (CAMEO 042 and 043): "Romendacil arrived in Gondor on a visit" ->
+    Gondor hosts Romendacil, as a second event of the same trigger, ranked a little lower."""
+    if not (coded.travel or coded.code == "042") or visit.type != "CONSULT":
+        return None
+    hosts = [r for r in visit.target if _is_actor(r)]
+    guests = [r for r in visit.source if _is_actor(r)]
+    plover = to_plover("043")
+    if not hosts or not guests or plover is None:
+        return None
+    return replace(
+        visit,
+        source=hosts,
+        target=guests,
+        cameo="043",
+        mode=plover.mode,
+        goldstein=goldstein("043"),
+        confidence=round(max(0.05, visit.confidence - 0.1), 2),
+        claimant=visit.claimant,
+    )
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str] = set()
+    return [r for r in refs if not (r.key in seen or seen.add(r.key))]  # type: ignore[func-returns-value]
 
 
 def _is_actor(ref: ActorRef) -> bool:
@@ -586,6 +638,7 @@ def code_sentence_events(
                 for r in _targets(finder, purpose, Coded(coded.code, [purpose]), passive, subj)
                 if _is_actor(r)
             ] or target
+        source, target = _own_side(finder, source, target, quad_class(plover.type) or 0)
         source_keys = {r.key for r in source}
         target = [r for r in target if r.key not in source_keys]
         if (
@@ -595,8 +648,13 @@ def code_sentence_events(
         ):
             coded.code = "144"  # people blocking roads protest; the state blocking them coerces
             plover = to_plover(coded.code) or plover
+        if plover.type in ("RETREAT", "MOBILIZE"):  # "withdrew from Debaltseve": a place, not a party
+            target = [r for r in target if finder.place_state(r) is r]
         if quad_class(plover.type) != MATERIAL_CONFLICT:
             target = [r for r in target if _is_actor(r)]
+        elif plover.type != "MOBILIZE":  # "shelled Debaltseve": the town's state is hit; the town is a place
+            target = _dedupe([s for s in (finder.place_state(r) for r in target) if s is not None])
+            target = [r for r in target if r.key not in source_keys]
         if target and all(_abstract(r) for r in target) and plover.type in STANDALONE:
             target = []  # "demonstrations to demand political reforms": a protest needs no hit target
         if target and all(_abstract(r) for r in target):
@@ -670,10 +728,16 @@ def code_sentence_events(
                 from_caption=caption,
             )
         )
+        host = _hosting(events[-1], coded)
+        if host is not None:
+            events.append(host)
         if purpose is not None:
             purposes.append((purpose, events[-1]))
     for means, event in purposes:  # "telephoned X to discuss": the discussion is the event told
         for other in events:
+            if other is not event and other.type == "PROTEST" and other.trigger.start == means.idx:
+                # "staged demonstrations to demand reforms": the protest is the act, the demand its claim
+                event.confidence = round(max(0.05, min(event.confidence, other.confidence - 0.05)), 2)
             if (
                 other is not event
                 and other.trigger.start == means.idx
@@ -691,9 +755,8 @@ def extract_events(
 
     ``lex`` replaces the bundled lexicon (e.g. one built from another verb dictionary).
     """
-    del kb  # actors arrive resolved in ``mentions``; kept in the signature for later lookups
     lex = lex or load_lexicon()
-    finder = ActorFinder(parsed, mentions)
+    finder = ActorFinder(parsed, mentions, kb)  # kb: agents' actors and the states of places
     by_start = {s.start: s for s in parsed.sentences}
     sents = [s for s in parsed.doc.sents if s.start_char in by_start]
     inside = _inside_quote(parsed.article.text, [s.start_char for s in sents])

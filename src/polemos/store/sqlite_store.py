@@ -147,6 +147,8 @@ class Store:
         if row is None:
             if isinstance(actor, Actor):
                 name, type_, country, sector = actor.name, actor.type, actor.country, actor.sector
+            elif key.startswith("agent:") and len(key) >= 12:  # a state's sector group: agent:IRQMIL
+                name, type_, country, sector = actor.name, "GROUP", key[6:9], key[9:] or None
             else:
                 name, type_, country, sector = actor.name, "UNKNOWN", None, None
             cur = self.conn.execute(

@@ -10,11 +10,12 @@ joins the country of a modifier ("Iraqi forces") and the sector of the head noun
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from polemos.extract.event_coding.agents import sector_nouns, sector_of
-from polemos.kb import normalise_name
+from polemos.kb import KnowledgeBase, normalise_name
 from polemos.model import ActorRef, Mention
 from polemos.nlp.parsed import ParsedArticle
 
@@ -58,6 +59,22 @@ _DROP_LEFT = {"det", "punct", "predet", "case", "advmod", "nummod", "quantmod"}
 _DROP_WORDS = {"so", "-", "called", "so-called", "the", "a", "an", "now", "powerful", "top", "senior"}
 
 
+# sectors that belong to no one state: left without a focus country
+STATELESS_SECTORS = {"IGO", "NGO", "MNC", "UAF"}
+# weapons and vehicles are often another state's ("jets fired from US warships"): no focus country
+INSTRUMENTS = {"jet", "bomber", "missile", "warplane", "plane", "aircraft", "drone", "helicopter", "tank", "warship",
+               "ship", "rocket", "artillery", "gunship", "submarine", "vessel", "boat", "convoy", "shell"}  # fmt: skip
+
+
+def agent_key(code: str) -> str | None:
+    """The actor stage's key for a state's sector ("UKRMIL" -> "agent:UKRMIL"), or None for other codes."""
+    if len(code) >= 6 and code[:3].isalpha() and code[:3].isupper() and code[3:] in _SECTORS_KNOWN:
+        return f"agent:{code}"
+    return None
+
+
+_SECTORS_KNOWN = {"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "OPP", "CVL", "EDU", "LAB", "MED", "BUS", "REL",
+                  "PPL", "AGR", "LEG", "HLH", "ENV", "CRM", "ELI", "REF", "MOD", "RAD", "SEP"}  # fmt: skip
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ite", "ers", "ors", "ists", "ians", "ants")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
 
@@ -76,8 +93,16 @@ def _sector_roots() -> frozenset[str]:
 class ActorFinder:
     """Turns head tokens into actor references for one parsed article."""
 
-    def __init__(self, parsed: ParsedArticle, mentions: list[Mention]) -> None:
+    def __init__(
+        self, parsed: ParsedArticle, mentions: list[Mention], kb: KnowledgeBase | None = None
+    ) -> None:
         self.parsed = parsed
+        self.kb = kb
+        self.by_key: dict[str, Mention] = {m.actor.key: m for m in mentions}
+        self._focus = _StateFocus(parsed, mentions)
+        # id of a ref given the focus state -> (that ref, the ref without it); the ref is kept so its id stays its own
+        self.unfocused: dict[int, tuple[ActorRef, ActorRef]] = {}
+        self.places: dict[int, tuple[ActorRef, str]] = {}  # id of an unresolved place ref -> (ref, name)
         self.by_token: dict[int, Mention] = {}
         self.people: list[tuple[int, Mention]] = []  # (token index, mention) of persons, in order
         doc = parsed.doc
@@ -215,10 +240,11 @@ class ActorFinder:
         if m is None and (head.pos_ == "PRON" or head.like_num or head.ent_type_ in NOT_ACTORS):
             return None
         if m is not None and not self._is_patron(head):
-            return self._from_mention(m)
+            return self._titled(head, m) or self._from_mention(m)
         for child in head.children:  # "Iran's top commander, Qassim Suleimani, ..."
             if child.dep_ == "appos" and child.i in self.by_token:
-                return self._from_mention(self.by_token[child.i])
+                named = self.by_token[child.i]
+                return self._title_of(head, head, named) or self._from_mention(named)
         for child in head.children:  # "such as the Badr militia"
             if (
                 child.dep_ == "prep"
@@ -234,6 +260,9 @@ class ActorFinder:
             return self._from_mention(holder)
         mods = [self.by_token[t.i] for t in left if t.i in self.by_token and not self._is_patron(t)]
         org = next((m for m in mods if m.actor.type in ("ORG", "PERSON") and m.label != "NORP"), None)
+        capital = self._capital(org, left)
+        if capital is not None:  # "Kyiv's forces" with "Kyiv" read as a person
+            org, mods = None, [capital]
         words = [t.lemma_.lower() for t in left if t.pos_ in ("NOUN", "PROPN", "ADJ")] + [head.lemma_.lower()]
         sector = sector_of(words)
         if sector is None and head.lemma_.lower() in GENERIC_HEADS:  # "militant groups"
@@ -251,6 +280,10 @@ class ActorFinder:
             origin = self._prep_mention(head, ("from", "of", "in"))
             country = origin.actor.country if origin is not None else None
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if country is None and sector is not None and self.kb is not None:  # "Kyiv's forces", untagged
+            named = [t for t in left if t.pos_ == "PROPN" and t.dep_ in ("poss", "compound", "nmod")]
+            state = self.kb.state(named[-1].text) if len(named) == 1 else None
+            country = state.country if state is not None else None
         if country is None and sector is not None and possessor is not None and possessor.lower_ in NEUTER:
             owner = self._antecedent(possessor)  # "its embassy": the embassy of the clause's actor
             root = (owner.code or "")[:3] if owner is not None else ""
@@ -260,13 +293,95 @@ class ActorFinder:
             owner = self.ref(possessor, role)
             if owner is not None:
                 return owner
+        if (
+            country is None
+            and sector is not None
+            and sector not in STATELESS_SECTORS
+            and not any(t.i in self.by_token for t in left)  # not "Iran-backed militias": a patron
+            and possessor is None
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() not in INSTRUMENTS
+            and not any(t.is_title and t.i != t.sent.start for t in left)  # "European companies"
+            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in head.children)  # "ambassadors of X"
+        ):  # "the government", "rebel forces": the state the paragraph or article is about
+            country = self._focus.country(head)
+            if country is not None:
+                plain = self._built(head, left, sector)
+                focused = self._built(head, left, f"{country}{sector}")
+                self.unfocused[id(focused)] = (focused, plain)
+                return focused
         if sector is None and country is None and not mods:
             if head.pos_ == "PROPN":
-                return self._built(head, left, None)
+                built = self._built(head, left, None)
+                if head.ent_type_ in ("GPE", "LOC"):
+                    self.places[id(built)] = (built, head.text)  # a place nobody resolved ("Debaltseve")
+                return built
             if head.pos_ != "NOUN" or role != "target" and not _agentive(head):
                 return None
         code = "".join(p for p in (country, sector) if p) or None
         return self._built(head, left, code)
+
+    def _titled(self, head: Token, m: Mention) -> ActorRef | None:
+        """A person named with a state's title: "Ithilen's minister Calimehtar" acts for Ithilen."""
+        for title in head.lefts:
+            if title.dep_ in ("compound", "nmod", "amod") and title.i not in self.by_token:
+                ref = self._title_of(title, head, m)
+                if ref is not None:
+                    return ref
+        return None
+
+    def _title_of(self, title: Token, head: Token, m: Mention) -> ActorRef | None:
+        """The person ``m`` with the code of the state that possesses its title ("Ithilen's ...
+        minister"): the person's key, the possessor's country and the title's sector; None
+        when the title has no such possessor or names the person's own country."""
+        sector = sector_of([title.lemma_.lower()])
+        if sector is None or sector in STATELESS_SECTORS:
+            return None
+        owner = next(
+            (
+                self.by_token[c.i]
+                for t in (title, head)
+                for c in t.children
+                if c.dep_ == "poss" and c.i in self.by_token and self.by_token[c.i] is not m
+            ),
+            None,
+        )
+        country = owner.actor.country if owner is not None else None
+        if not country or len(country) != 3 or country == m.actor.country:
+            return None
+        return ActorRef(key=m.actor.key, name=m.actor.name, code=f"{country}{sector}", span=m.evidence)
+
+    def _capital(self, org: Mention | None, left: list[Token]) -> Mention | None:
+        """A person mention that is a state's name or capital as a possessor ("Kyiv's"), as that state."""
+        if org is None or org.actor.type != "PERSON" or self.kb is None or len(org.text.split()) != 1:
+            return None
+        if not any(t.dep_ == "poss" and t.text == org.text for t in left):
+            return None
+        state = self.kb.state(org.text)
+        return Mention(org.text, "GPE", state, org.evidence, org.role) if state is not None else None
+
+    def without_focus(self, ref: ActorRef) -> ActorRef:
+        """``ref`` without the country it took from the article's focus (itself if it took none)."""
+        entry = self.unfocused.get(id(ref))
+        return entry[1] if entry is not None and entry[0] is ref else ref
+
+    def place_state(self, ref: ActorRef) -> ActorRef | None:
+        """For a place below the state ("Debaltseve"), the state it lies in, with the place's span;
+        the ref itself for anything else; None for a place whose state is unknown."""
+        m = self.by_key.get(ref.key)
+        entry = self.places.get(id(ref))
+        name = entry[1] if entry is not None and entry[0] is ref else None
+        if name is None and (m is None or m.actor.type != "GPE" or ref.key.startswith(("state:", "agent:"))):
+            return ref
+        state = None
+        if self.kb is not None and m is not None:
+            state = self.kb.get(f"state:{m.actor.country}") if m.actor.country else None
+            state = state or self.kb.state(m.actor.name, strict=False)
+        elif self.kb is not None and name is not None:
+            state = self.kb.state(name, strict=False)
+        if state is None or not state.key.startswith("state:"):
+            return None
+        return state.ref(ref.span)
 
     def person_before(self, tok: Token) -> ActorRef | None:
         """The last person mentioned before ``tok`` (for "he" and "she")."""
@@ -378,7 +493,71 @@ class ActorFinder:
         if owner is not None:
             end = max(end, owner.evidence.end)
         name = self.parsed.article.text[start:end]
+        key = agent_key(code) if code else None
+        if key is not None:  # the key the actor stage gives "Ukrainian forces" (agent:UKRMIL)
+            if self.kb is not None:
+                from polemos.extract.actors import _agent_actor  # noqa: PLC0415 - avoids an import cycle
+
+                return _agent_actor(self.kb, key).ref(self.parsed.evidence(start, end))
+            return ActorRef(key=key, name=name, code=code, span=self.parsed.evidence(start, end))
         kind = "group" if code or head.lemma_.lower() in GENERIC_HEADS else "np"
         return ActorRef(
             key=f"{kind}:{normalise_name(name)}", name=name, code=code, span=self.parsed.evidence(start, end)
         )
+
+
+class _StateFocus:
+    """The state an article, or one of its paragraphs, is about: the one mentioned most, when
+    no other state is mentioned as often (and, for the article, at least twice)."""
+
+    def __init__(self, parsed: ParsedArticle, mentions: list[Mention]) -> None:
+        text = parsed.article.text
+        self.breaks = [i for i in range(len(text) - 1) if text[i] == "\n" and text[i + 1] == "\n"]
+        self.by_para: dict[int, dict[str, int]] = {}
+        self.total: dict[str, int] = {}
+        dash = re.search(r" [—–-]+ ", text[:80])  # "KIEV — ...": a dateline tells where, not who
+        dateline = dash.start() if dash else -1
+        self.states: list[tuple[int, int, str]] = []  # (start, end, country) of every state-naming mention
+        for m in mentions:
+            country = self._state_of(m)
+            if country is None:
+                continue
+            self.states.append((m.evidence.start, m.evidence.end, country))
+            if m.evidence.end <= dateline:
+                continue
+            para = self._para(m.evidence.start)
+            counts = self.by_para.setdefault(para, {})
+            counts[country] = counts.get(country, 0) + 1
+            self.total[country] = self.total.get(country, 0) + 1
+
+    @staticmethod
+    def _state_of(m: Mention) -> str | None:
+        """The state a mention names: a state, a place in it, or a state's agency ("Ukrainian forces")."""
+        key = m.actor.key
+        if key.startswith("state:") or key.startswith("agent:"):
+            return m.actor.country or key.split(":", 1)[1][:3]
+        if m.actor.type == "GPE" and m.actor.country:
+            return m.actor.country
+        return None
+
+    def _para(self, pos: int) -> int:
+        return sum(1 for b in self.breaks if b < pos)
+
+    @staticmethod
+    def _top(counts: dict[str, int], least: int) -> str | None:
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def country(self, head: Token) -> str | None:
+        """The focus state for an agent noun at ``head``; None where it is not clear-cut (a tie, or
+        another state named earlier in the sentence or inside the noun phrase)."""
+        top = self._top(self.by_para.get(self._para(head.idx), {}), 1) or self._top(self.total, 2)
+        if top is None:
+            return None
+        sent, phrase = head.sent, list(head.subtree)
+        lo, hi = sent.start_char, max(head.idx, phrase[-1].idx + len(phrase[-1].text))
+        if any(c != top and lo <= s < hi for s, _, c in self.states):
+            return None  # "US officials said troops ...", "jets fired from US warships": not clear-cut
+        return top

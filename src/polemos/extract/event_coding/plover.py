@@ -33,8 +33,9 @@ OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
 
 
 # Where the PLOVER 2.0 manual's text and the 2021 table disagree, the manual wins: it lists "removing
-# curfews" (and easing states of emergency, a legal restriction) under CONCEDE, the table under RETREAT.
-MANUAL_OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE"}
+# curfews" (and easing states of emergency, a legal restriction) under CONCEDE, the table under RETREAT;
+# it codes "international (political or economic) sanctions" as SANCTION `discontinue`, the table 163 as COERCE.
+MANUAL_OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION"}
 
 
 @dataclass(frozen=True, slots=True)
