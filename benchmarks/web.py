@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import sqlite3
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -30,13 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import httpx  # noqa: E402
-import uvicorn  # noqa: E402
 
 from polemos.demo import build_demo_store  # noqa: E402
 from polemos.export import FORMATS  # noqa: E402
 from polemos.store import queries as q  # noqa: E402
 from polemos.web import queries_extra as qx  # noqa: E402
-from polemos.web.app import create_app  # noqa: E402
+from polemos.web.app import running_server  # noqa: E402
 
 
 def urls(db: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -89,18 +86,6 @@ def urls(db: Path) -> tuple[dict[str, str], dict[str, str]]:
 TARGET_MS = 300.0
 
 
-def _serve(db: Path) -> tuple[uvicorn.Server, threading.Thread, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    return server, thread, f"http://127.0.0.1:{port}"
-
-
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -116,24 +101,19 @@ def main() -> None:
         db = args.db or build_demo_store(Path(tmp) / "demo.db")
         build_s = time.perf_counter() - t0
         pages, api = urls(db)
-        server, thread, base = _serve(db)
         results: dict[str, tuple[float, float, int]] = {}
-        try:
-            with httpx.Client(base_url=base, timeout=30) as client:
-                for name, url in {**pages, **api}.items():
-                    client.get(url).raise_for_status()  # warm-up
-                    times = []
-                    size = 0
-                    for _ in range(args.repeat):
-                        t0 = time.perf_counter()
-                        r = client.get(url)
-                        times.append((time.perf_counter() - t0) * 1000)
-                        r.raise_for_status()
-                        size = len(r.content)
-                    results[name] = (statistics.median(times), _p95(times), size)
-        finally:
-            server.should_exit = True
-            thread.join(timeout=5)
+        with running_server(str(db)) as base, httpx.Client(base_url=base, timeout=30) as client:
+            for name, url in {**pages, **api}.items():
+                client.get(url).raise_for_status()  # warm-up
+                times = []
+                size = 0
+                for _ in range(args.repeat):
+                    t0 = time.perf_counter()
+                    r = client.get(url)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    r.raise_for_status()
+                    size = len(r.content)
+                results[name] = (statistics.median(times), _p95(times), size)
     width = max(len(u) for u in {**pages, **api}.values())
     print(f"{'url':{width}} {'median ms':>10} {'p95 ms':>8} {'bytes':>8}")
     for name, (med, p95, size) in results.items():

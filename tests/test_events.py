@@ -14,9 +14,9 @@ from polemos.extract.actors import extract_actors
 from polemos.extract.event_coding.arguments import ActorFinder
 from polemos.extract.event_coding.lexicon import best_pattern, parse_cameo_verbs
 from polemos.extract.event_coding.plover import goldstein, quad_class, to_plover
-from polemos.extract.events import extract_events, merge_duplicate_events
+from polemos.extract.events import extract_events
 from polemos.kb import KnowledgeBase
-from polemos.model import Actor, Article, Event, Mention, Segment, TimeExpression
+from polemos.model import Actor, Article, Event, Mention, Segment
 from polemos.nlp.parse import parse_one
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -159,21 +159,6 @@ def test_caption_events_are_marked() -> None:
     start = text.index("Kurdish")
     events = _events(text, [Segment(0, 14, "body"), Segment(start, len(text), "caption")])
     assert len(events) == 1 and events[0].from_caption
-
-
-# ------------------------------------------------------------------ duplicates
-def test_duplicate_mentions_merge_into_one_cluster() -> None:
-    a = _events("Iraqi forces attacked Islamic State militants in Mosul.", ident="a1")
-    b = _events("On Monday Iraqi forces attacked Islamic State militants.", ident="a2")
-    c = _events("Iraqi police arrested protesters.", ident="a2")
-    a[0].date = TimeExpression(text="Monday", evidence=a[0].trigger, value="2020-01-06")
-    b[0].date = TimeExpression(text="Monday", evidence=b[0].trigger, value="2020-01-07")
-    clusters = merge_duplicate_events([*a, *b, *c], outlet_of={"a1": "Reuters", "a2": "AP"}.get)
-    assert len(clusters) == 2
-    assert clusters[0].num_mentions == 2 and clusters[0].num_articles == 2 and clusters[0].num_sources == 2
-    far = _events("Iraqi forces attacked Islamic State militants in Mosul.", ident="a3")
-    far[0].date = TimeExpression(text="May", evidence=far[0].trigger, value="2020-05-01")
-    assert len(merge_duplicate_events([*a, *far])) == 2
 
 
 # ------------------------------------------------------------------ the seed (needs ../shared)

@@ -217,3 +217,15 @@ def test_a_merge_is_logged_and_can_be_undone(store):
     assert "Iraqi" not in actor_dossier(store.conn, "state:IRQ")["aliases"]
     with pytest.raises(Exception, match="no merge"):
         undo_merge(store, 999)
+
+
+def test_what_a_later_article_learns_about_an_actor_is_stored(store):
+    first = make_extraction("art-1")
+    store.write(first)
+    assert actor_dossier(store.conn, "Islamic State")["country"] is None
+    second = make_extraction("art-2")
+    isis = next(m.actor for m in second.mentions if m.actor.key == "org:islamic state")
+    isis.country, isis.aliases = "IRQ", ["ISIS", "Daesh"]
+    store.write(second)
+    d = actor_dossier(store.conn, "Islamic State")
+    assert d["country"] == "IRQ" and d["code"] == "IRQREB" and "Daesh" in d["aliases"]

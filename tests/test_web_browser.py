@@ -13,10 +13,7 @@ import csv
 import io
 import json
 import math
-import socket
 import sqlite3
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +22,7 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
-from polemos.web.app import create_app, find_node_modules
+from polemos.web.app import find_node_modules, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -75,21 +72,8 @@ def conn(db: Path) -> Iterator[sqlite3.Connection]:
 
 @pytest.fixture(scope="module")
 def base_url(db: Path) -> Iterator[str]:
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with running_server(str(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ and character offsets into the article's stored clean text.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SegmentKind = Literal["title", "body", "caption"]
@@ -342,8 +342,3 @@ class Extraction:
         for m in self.mentions:
             seen.setdefault(m.actor.key, m.actor)
         return list(seen.values())
-
-
-def as_dict(record: Any) -> dict[str, Any]:
-    """A plain-dict view of any record (for debugging and tests)."""
-    return asdict(record)

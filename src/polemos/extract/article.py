@@ -1,7 +1,8 @@
 """Run every extractor over one parsed article: the per-article function of polemos.
 
-``extract_article`` is pure: its output depends only on the parsed article,
-the knowledge base and the gazetteer.  The pipeline calls it article by
+``extract_article`` depends only on the parsed article, the knowledge base and
+the gazetteer; the one side effect is that the actor stage adds the actors it
+meets to the knowledge base (so a parallel runner must merge knowledge bases).  The pipeline calls it article by
 article; a scale-out runner can call the same function on workers.
 """
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from polemos.extract.event_coding import modality as md
 from polemos.extract.event_coding.arguments import ActorFinder
-from polemos.extract.event_coding.duplicates import EventCluster, merge_duplicate_events
 from polemos.extract.event_coding.lexicon import Lexicon, load_lexicon
 from polemos.extract.event_coding.plover import PloverCode, goldstein, quad_class, to_plover
 from polemos.extract.event_coding.triggers import Coded, as_intent, code_verb, intent_complement
@@ -29,7 +28,7 @@ from polemos.nlp.parsed import ParsedArticle
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["EventCluster", "code_sentence_events", "extract_events", "merge_duplicate_events"]
+__all__ = ["code_sentence_events", "extract_events"]
 
 TARGET_PREPS = {"against", "on", "at", "towards", "toward", "into", "to", "for", "with", "upon", "of", "from"}
 INNER_PREPS = {

@@ -41,4 +41,5 @@ def undo_merge(store: Any, merge_id: int) -> dict[str, Any]:
             "DELETE FROM aliases WHERE actor_id = ? AND alias = ?", [(kept["id"], a) for a in aliases if a != kept["name"]]
         )
         conn.execute("DELETE FROM merges WHERE id = ?", (merge_id,))
+    store._written.pop(row["kept"], None)  # the kept actor's aliases changed: write it in full next time
     return {"merge": merge_id, "actor": row["merged"], **moved}

@@ -101,9 +101,10 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter | None = None) -> Itera
     sql = (
         "SELECT e.*, a.published, a.url, a.source AS outlet, a.title, p.name AS place_name, p.text AS place_text,"
         " p.geonameid, p.lat, p.lon, p.country AS place_country, p.admin1, p.precision AS place_precision,"
-        " p.qualifier AS place_qualifier, c.num_mentions, c.num_articles, c.num_sources"
+        " p.qualifier AS place_qualifier, c.num_mentions, c.num_articles, c.num_sources,"
+        " cl.name AS claimant_name, cl.code AS claimant_code, cl.key AS claimant_key"
         " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id"
-        " LEFT JOIN event_clusters c ON c.id = e.cluster_id"
+        " LEFT JOIN event_clusters c ON c.id = e.cluster_id LEFT JOIN actors cl ON cl.id = e.claimant_id"
         f" WHERE {' AND '.join(where)} ORDER BY COALESCE(e.date, a.published) DESC, e.id"
     )
     if f.limit is not None:
@@ -112,7 +113,7 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter | None = None) -> Itera
     while rows := cursor.fetchmany(500):  # streamed: memory stays flat however many events match
         actors = _event_actors(conn, [r["id"] for r in rows])
         for r in rows:
-            yield _event_json(conn, r, actors.get(r["id"], {}))
+            yield _event_json(r, actors.get(r["id"], {}))
 
 
 def _event_actors(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
@@ -138,11 +139,10 @@ def _event_actors(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[st
     return out
 
 
-def _event_json(conn: sqlite3.Connection, r: sqlite3.Row, actors: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    claimant = None
-    if r["claimant_id"]:
-        c = conn.execute("SELECT name, code, key FROM actors WHERE id = ?", (r["claimant_id"],)).fetchone()
-        claimant = dict(c) if c else None
+def _event_json(r: sqlite3.Row, actors: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    claimant = (
+        {"name": r["claimant_name"], "code": r["claimant_code"], "key": r["claimant_key"]} if r["claimant_id"] else None
+    )
     place = None
     if r["place_id"]:
         place = {

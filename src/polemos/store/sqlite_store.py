@@ -38,6 +38,7 @@ class Store:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
         self._actor_ids: dict[str, int] = {}
+        self._written: dict[str, tuple[object, ...]] = {}  # what was last written for each actor key
 
     # -- schema -------------------------------------------------------------
     @property
@@ -107,7 +108,7 @@ class Store:
     def write(self, ex: Extraction, merges: Iterable[dict[str, Any]] = ()) -> None:
         """Store one article, everything found in it and the merges it caused, in one transaction."""
         a = ex.article
-        cached = dict(self._actor_ids)
+        cached, written = dict(self._actor_ids), dict(self._written)
         try:
             with self.conn:
                 self.conn.execute(
@@ -133,7 +134,7 @@ class Store:
                     ],
                 )
         except BaseException:
-            self._actor_ids = cached  # ids assigned in the rolled-back transaction are void
+            self._actor_ids, self._written = cached, written  # the rolled-back transaction's writes are void
             raise
 
     def _actor_id(self, actor: Actor | ActorRef) -> int:
@@ -141,6 +142,11 @@ class Store:
         known = self._actor_ids.get(key)
         if known is not None and not isinstance(actor, Actor):
             return known
+        signature = (
+            (actor.country, actor.sector, actor.type, len(actor.aliases)) if isinstance(actor, Actor) else None
+        )
+        if known is not None and self._written.get(key) == signature:
+            return known  # nothing new since this actor was last written: no write per mention
         row = {"id": known} if known is not None else self.conn.execute(
             "SELECT id FROM actors WHERE key = ?", (key,)
         ).fetchone()
@@ -171,6 +177,8 @@ class Store:
                 [(actor_id, alias) for alias in [actor.name, *actor.aliases]],
             )
         self._actor_ids[key] = actor_id
+        if signature is not None:
+            self._written[key] = signature
         return actor_id
 
     @staticmethod

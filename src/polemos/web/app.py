@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -178,3 +180,30 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, **uvicorn_opt
     import uvicorn
 
     uvicorn.run(create_app(db_path), host=host, port=port, **uvicorn_options)
+
+
+@contextmanager
+def running_server(db_path: str, host: str = "127.0.0.1", start_timeout_s: float = 10.0) -> Iterator[str]:
+    """Serve ``db_path`` on a free local port in a background thread; yields the base URL, stops on exit."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind((host, 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db_path), host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + start_timeout_s
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the web app did not start on {host}:{port}")
+        time.sleep(0.02)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
