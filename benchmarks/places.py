@@ -5,7 +5,9 @@ resolver; a gold toponym counts as found when a predicted place overlaps it).
 Two sets: every gold toponym with a GeoNames id, and GWN's literal ones only.
 Metrics: exact GeoNames id, accuracy within 161 km (a correct id is 0 km),
 mean and median error in km, coverage, and milliseconds per mention.
-Usage: ``python benchmarks/places.py [--shared ../shared] [--no-e2e] [--limit N]``.
+Usage: ``python benchmarks/places.py [--shared ../shared] [--no-e2e] [--limit N] [--halves]
+[--show-misses]``. ``--halves`` adds GWN gold-span rows for its halves A (even articles) and B (odd);
+``--show-misses`` lists GWN's gold-span errors only (TR-News is the record: its errors are never listed).
 """
 
 from __future__ import annotations
@@ -200,6 +202,31 @@ def run_e2e(docs: list[Doc]) -> tuple[list[tuple[Gold, Pred]], float]:
     return pairs, 1000 * spent / max(n, 1)
 
 
+def halves(docs: list[Doc]) -> dict[str, list[Doc]]:
+    """GWN split by article: A the even-indexed articles, B the odd (the tuning halves)."""
+    return {"A": docs[0::2], "B": docs[1::2]}
+
+
+def show_misses(docs: list[Doc], out=sys.stdout) -> int:  # type: ignore[no-untyped-def]
+    """Print GWN's gold-span errors: half, article, text, gold id, our pick, km, whether the gazetteer
+    holds the gold id. Returns the number of errors listed."""
+    gz = get_gazetteer()
+    n = 0
+    for half, part in halves(docs).items():
+        for d in part:
+            res = resolve_spans(d.text, [(g.start, g.end) for g in d.gold], gz)
+            for g, r in zip(d.gold, res, strict=True):
+                c = r.candidate
+                if c is not None and c.gid == g.gid:
+                    continue
+                n += 1
+                d_km = "" if c is None or math.isnan(g.lat) else f"{km(c.lat, c.lon, g.lat, g.lon):.0f}"
+                pick = f"{c.gid} {c.name} ({c.kind} {c.country})" if c else "-"
+                held = "held" if gz.get(g.gid) else "absent"
+                print(f"{half}\t{d.id}\t{g.text}\t{g.gid}\t{pick}\t{d_km}\t{held}\t{r.reason}", file=out)
+    return n
+
+
 def _row(name: str, m: dict[str, float], ms: float) -> str:
     return (
         f"| {name} | {m['n']} | {m['exact_id']} | {m['acc161']} | {m['mean_km']} | {m['median_km']} | "
@@ -212,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--no-e2e", action="store_true", help="gold spans only (no spaCy)")
     ap.add_argument("--limit", type=int, default=0, help="first N articles of each set")
+    ap.add_argument("--halves", action="store_true", help="also score GWN's halves A/B (gold spans)")
+    ap.add_argument(
+        "--show-misses", action="store_true", help="list GWN's gold-span errors (never TR-News's) and stop"
+    )
     args = ap.parse_args(argv)
     base = Path(args.shared) / "data" / "geoparsing-gritta"
     if not base.is_dir():
@@ -220,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     get_gazetteer()
     load_s = time.perf_counter() - t0
+    if args.show_misses:  # tuning set only: TR-News's errors are never listed
+        n = show_misses(load_gwn(base / "GWN.xml"))
+        print(f"{n} GWN errors (gold spans)", file=sys.stderr)
+        return 0
     sets = {"gwn": load_gwn(base / "GWN.xml"), "trnews": load_trnews(base / "TR-News.xml")}
     headline: dict[str, float] = {"gazetteer_load_s": round(load_s, 3)}
     print(f"gazetteer ready in {load_s:.2f} s\n")
@@ -243,6 +278,13 @@ def main(argv: list[str] | None = None) -> int:
                 for k in ("exact_id", "acc161", "mean_km", "median_km", "coverage"):
                     headline[f"{tag}_{k}"] = m[k]
             headline[f"{ds}_{mode}_ms_per_mention"] = round(ms, 4)
+        if ds == "gwn" and args.halves:
+            for half, part in halves(docs).items():
+                pairs, ms = run_goldspans(part)
+                m = score(pairs)
+                print(_row(f"gwn / goldspan / half {half}", m, ms))
+                headline[f"gwn_goldspan_half{half}_exact_id"] = m["exact_id"]
+                headline[f"gwn_goldspan_half{half}_acc161"] = m["acc161"]
     print()
     print(json.dumps(headline))
     return 0

@@ -438,3 +438,39 @@ def test_gaza_and_the_west_bank_are_their_own_areas(gz: Gazetteer) -> None:
         assert c is not None and c.gid == gid and c.country == "PS", name
     city = resolve("Gaza City", gz).candidate
     assert city is not None and city.kind == "city"
+
+
+def test_a_city_named_as_a_container_is_its_state_when_far(gz: Gazetteer) -> None:
+    def pair(text: str, x: str, y: str) -> tuple[str, str, str]:
+        r = resolve_spans(text, _spans(text, [x, y]), gz)
+        assert r[0].candidate is not None and r[1].candidate is not None
+        return r[0].candidate.admin1, r[1].candidate.kind, r[1].candidate.admin1
+
+    # "Washington" alone is the capital; as the container of a place far from it, the state.
+    assert pair("Police in Tacoma, Washington said on Monday", "Tacoma", "Washington") == ("WA", "adm1", "WA")
+    assert pair("Snow fell in Buffalo, New York on Monday", "Buffalo", "New York") == ("NY", "adm1", "NY")
+    # A place near the city of that name keeps the city ("Brooklyn, New York").
+    assert pair("A bar in Brooklyn, New York opened", "Brooklyn", "New York") == ("NY", "city", "NY")
+
+
+def test_benchmark_halves_and_misses_list(gz: Gazetteer) -> None:
+    import importlib.util
+    import io
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "places.py"
+    spec = importlib.util.spec_from_file_location("places_bench", path)
+    bench = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["places_bench"] = bench
+    spec.loader.exec_module(bench)  # type: ignore[union-attr]
+    text = "Paris and Paris."
+    ours = resolve_spans(text, [(0, 5)], gz)[0].candidate
+    assert ours is not None
+    docs = [
+        bench.Doc(str(i), text, [bench.Gold(0, 5, "Paris", gid, 0.0, 0.0, True)])
+        for i, gid in enumerate([ours.gid, 1, ours.gid])
+    ]
+    assert [[d.id for d in h] for h in bench.halves(docs).values()] == [["0", "2"], ["1"]]
+    out = io.StringIO()
+    assert bench.show_misses(docs, out) == 1  # only the wrong gold id of article 1 (half B)
+    assert out.getvalue().startswith("B\t1\tParis\t1\t")

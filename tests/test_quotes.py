@@ -458,3 +458,48 @@ def test_document_issued_with_a_stance_gerund(run):
     q = _one(run("Lawyers for the firm filed papers opposing the merger."), "the merger")
     assert (q.speaker_text, q.cue) == ("Lawyers for the firm", "filed papers opposing")
     assert run("The bank issued a card offering low rates.") == []
+
+
+def test_according_to_outranks_a_verb_whose_content_holds_it(run):
+    # each cue sits inside the other's content; before, both were dropped as nested
+    quotes = run("Most families would see their bills go up by 12 percent, according to the Budget Office.")
+    got = [(q.speaker_text, q.cue, q.content) for q in quotes]
+    assert got == [
+        ("the Budget Office", "according to", "Most families would see their bills go up by 12 percent")
+    ]
+    # the content is the side holding the main verb, not the longer side
+    q = _one(
+        run(
+            "Rents rose by a fifth, according to the housing council, more than twice what it had forecast "
+            "for the smaller towns of the north."
+        ),
+        "Rents",
+    )
+    assert (q.cue, q.content) == ("according to", "Rents rose by a fifth")
+
+
+def test_fronted_according_to_whose_source_swallowed_the_sentence(run):
+    q = _one(run("According to radio host Sam Miller, the move reeks of fear and desperation."), "the move")
+    assert (q.speaker_text, q.cue, q.content) == (
+        "radio host Sam Miller",
+        "According to",
+        "the move reeks of fear and desperation",
+    )
+
+
+def test_reported_speech_inside_reported_speech_is_kept(run):
+    quotes = run("The mayor said the engineers said the bridge was safe.")
+    got = {(q.speaker_text, q.cue) for q in quotes}
+    assert ("the engineers", "said") in got and ("The mayor", "said") in got
+    # other cues inside another attribution's content are still dropped
+    quotes = run("The mayor said the engineers want a new bridge.")
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("The mayor", "said")]
+
+
+def test_unlisted_verb_with_a_how_clause(run):
+    q = _one(run("I cannot fathom how the council approved the plan."), "how")
+    assert (q.speaker_text, q.cue) == ("I", "cannot fathom")
+    # a subject that cannot hold a view does not make an unlisted verb a cue
+    assert all(
+        q.speaker_text != "The museum" for q in run("The museum explores how the river shaped the town.")
+    )

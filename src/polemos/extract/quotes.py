@@ -11,6 +11,7 @@ the article's mentions, pronouns to the nearest previous person.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from polemos.extract.dates import parse_published, resolve_date
 from polemos.extract.quote_rules.cues import Candidate, colon_candidates, find_candidates
@@ -20,6 +21,9 @@ from polemos.extract.quote_rules.speakers import MentionIndex, addressee_of, dat
 from polemos.kb import KnowledgeBase
 from polemos.model import Mention, Quote, QuoteKind
 from polemos.nlp.parsed import ParsedArticle
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 _DASH_NAME = re.compile(
     r"[^\S\n]*[—–―-]+[^\S\n]*([A-Z][\w.'’-]*\w(?:[^\S\n]+[A-Z](?:\.|[\w.'’-]*\w)?){0,4})\.?[^\S\n]*(?:\n|$)"
@@ -33,14 +37,27 @@ __all__ = ["extract_quotes", "extract_quotes_with_rules"]
 _MAY_NEST = frozenset({"colon", "colon_after", "quote_after", "quote_before"})
 
 
-def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+def _drop_nested(cands: list[Candidate], doc: Doc) -> list[Candidate]:
     """Drop cues inside another attribution's content ("X said he opposes the deal", "X said
-    Y's claim that ..."): PolNeAR rarely annotates a nested attribution."""
-    spans = [c.content for c in cands]
+    Y's claim that ..."): PolNeAR rarely annotates a nested attribution, save reported speech
+    itself ("X said Y said ...", not "X asked Y to say ...")."""
+
+    def inside(c: Candidate, o: Candidate) -> bool:
+        return o.content[0] <= c.cue[0] < o.content[1] and o.content != c.content
+
+    def outer(c: Candidate, o: Candidate) -> bool:
+        """Of two attributions whose cues sit in each other's content ("X would see Y, according
+        to Z"), "according to" is the outer one, else the earlier cue."""
+        if (c.pattern == "according_to") != (o.pattern == "according_to"):
+            return c.pattern == "according_to"
+        return c.cue[0] < o.cue[0]
+
     return [
         c
         for c in cands
-        if c.pattern in _MAY_NEST or not any(s <= c.cue[0] < e and (s, e) != c.content for s, e in spans)
+        if c.pattern in _MAY_NEST
+        or (c.pattern == "verb" and doc[c.cue_token].lemma_ == "say" and doc[c.cue_token].tag_ != "VB")
+        or not any(inside(c, o) and not (inside(o, c) and outer(c, o)) for o in cands)
     ]
 
 
@@ -228,7 +245,7 @@ def extract_quotes_with_rules(
     found: list[tuple[Quote, str]] = []
     seen: set[tuple[int, int]] = set()
     cands = [*colon_candidates(parsed.doc), *find_candidates(parsed.doc, quoted)]
-    cands = _drop_nested(cands)
+    cands = _drop_nested(cands, parsed.doc)
     for cand in cands:
         quote = _build(parsed, index, cand, quoted)
         if quote is None:

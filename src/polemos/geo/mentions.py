@@ -4,18 +4,20 @@ A first pass resolves every mention alone; its picks are the context of the seco
 name counting at most ``NAME_REPEATS`` times. A state or country written right after a name
 (", Calif.") is its container even when it is no mention itself; "X, the Y" and a list ("Mexico,
 Canada and Japan") are not containment; a name its container settled in an unusual sense ("Paris,
-Texas") keeps that sense wherever the article repeats it alone.
+Texas") keeps that sense wherever the article repeats it alone. A Y usually read as a city is its
+same-named state or country when that holds an X far from the city ("Tacoma, Washington").
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
-from polemos.geo.resolve import RANK, Context, Resolution, contains, resolve, score
+from polemos.geo.resolve import NEAR_KM, RANK, Context, Resolution, contains, resolve, score
 
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$", re.I)
 # ", Texas", ", Calif.", ", N.Y.": a state or country right after a name, though not itself a mention.
@@ -73,6 +75,35 @@ def trailing_container(text: str, end: int, gazetteer: Gazetteer) -> Candidate |
     return None
 
 
+def _km(a: Candidate, b: Candidate) -> float:
+    k = math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(a.lat - b.lat, (a.lon - b.lon) * k) * 111.2
+
+
+def _as_container(
+    r: Resolution, y: str, x: str, gazetteer: Gazetteer, ctx: Context
+) -> Candidate | None:
+    """Y of "X, Y" as a container: a state or country named Y that holds an X far from Y's usual sense
+    as a city beats that city ("Tacoma, Washington" is the state, as a trailing ", Wash." would be;
+    "Brooklyn, New York" stays the city)."""
+    c = r.candidate
+    if c is None or c.kind in CONTAINER_KINDS or r.embedded:
+        return c
+    boxes = [
+        b
+        for b in gazetteer.lookup(y)
+        if b.kind in CONTAINER_KINDS and b.quality >= 2 and "demonym" not in b.source
+    ]
+    held = []
+    for b in boxes:
+        inner = resolve(x, gazetteer, ctx.within(b)).candidate
+        if inner is not None and contains(b, inner) and _km(inner, c) > NEAR_KM:
+            held.append(b)
+    if not held:
+        return c
+    return max(held, key=lambda b: (score(b, Context()), b.population))
+
+
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[Resolution]:
     """Resolve each ``text[start:end]`` using its container and the other mentions as context."""
     names = [text[s:e] for s, e in spans]
@@ -102,7 +133,13 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazett
             if i in done:
                 return done[i]
             j = inside.get(i)
-            container = one(j, depth + 1).candidate if j is not None and depth < 4 else trailing.get(i)
+            container = trailing.get(i)
+            if j is not None and depth < 4:
+                rj = one(j, depth + 1)
+                container = _as_container(rj, names[j], names[i], gazetteer, ctx)
+                if container is not None and rj.candidate is not None and container.gid != rj.candidate.gid:
+                    why = f"{container.name} as the container of {names[i]!r}; via {container.source}"
+                    done[j] = Resolution(container, why, rj.n_candidates)
             done[i] = resolve(names[i], gazetteer, ctx.within(container))
             return done[i]
 

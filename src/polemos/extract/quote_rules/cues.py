@@ -317,7 +317,9 @@ def _object_stance(verb: Token, lemma: str, cue_last: int, source: Token) -> boo
 
 def _for_clause(verb: Token, tok: Token) -> bool:
     """ "called for Congress to act": "for" opening an infinitive clause of the verb."""
-    return tok.lower_ == "for" and tok.dep_ == "mark" and tok.head.head.i == verb.i and tok.head.dep_ == "advcl"
+    return (
+        tok.lower_ == "for" and tok.dep_ == "mark" and tok.head.head.i == verb.i and tok.head.dep_ == "advcl"
+    )
 
 
 def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | None:
@@ -333,9 +335,15 @@ def _object_content(doc: Doc, verb: Token, cue_last: int) -> tuple[int, int] | N
     if lemma in _RESPONSE_VERBS and not kids:
         # "responded by using X", "did not immediately respond to requests for comment": the
         # response with its preposition; not one that holds its own cue ("by saying ...")
-        kids = [c for c in verb.children if c.i == cue_last + 1 and c.dep_ == "prep" and c.lower_ in _RESPONSE_PREPS]
+        kids = [
+            c
+            for c in verb.children
+            if c.i == cue_last + 1 and c.dep_ == "prep" and c.lower_ in _RESPONSE_PREPS
+        ]
         rest = [t for c in verb.children if c.i > cue_last for t in c.subtree]
-        if any(t.pos_ == "VERB" and LEMMA_FIXES.get(t.lower_, t.lemma_.lower()) in SPEECH_VERBS for t in rest):
+        if any(
+            t.pos_ == "VERB" and LEMMA_FIXES.get(t.lower_, t.lemma_.lower()) in SPEECH_VERBS for t in rest
+        ):
             return None
     last_tok = doc[cue_last]
     if cue_last > verb.i and last_tok.dep_ in ("prep", "prt"):
@@ -458,10 +466,28 @@ def _range_from(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 def _outside(verb: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
     """Content of the sentence holding ``verb`` once ``cut`` (the cue clause) is removed."""
     sent = verb.sent
-    first, last = exclude(sent.start, sent.end - 1, cut[0], cut[1])
+    root = sent.root.i
+    if sent.start <= root < cut[0] and cut[1] < sent.end - 1:
+        first, last = sent.start, cut[0] - 1  # the side that holds the main verb, not the longer one
+    elif cut[1] < root < sent.end and cut[0] > sent.start:
+        first, last = cut[1] + 1, sent.end - 1
+    else:
+        first, last = exclude(sent.start, sent.end - 1, cut[0], cut[1])
     doc = verb.doc
     first = _skip_fronted(doc, first, last, sent.root)
     return _range_from(doc, first, last)
+
+
+def _before_last_comma(doc: Doc, src: tuple[int, int]) -> tuple[int, int]:
+    """A fronted source whose parse swallowed the rest of its sentence ends before its last comma
+    followed by a verb: "According to host Rush Limbaugh, the move reeks of fear"."""
+    first, last = src
+    for j in range(last - 1, first, -1):
+        if doc[j].text == "," and any(
+            t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBZ", "NNS") for t in doc[j + 1 : last + 1]
+        ):
+            return first, j - 1
+    return src
 
 
 def _parenthetical(doc: Doc, first: int, last: int, cut: tuple[int, int]) -> bool:
@@ -517,7 +543,12 @@ def _generic_cue(verb: Token) -> bool:
     if subj is None or not _human_like(subj):
         return False
     clause = _clausal(verb)
-    return clause is not None and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+    if clause is None or clause.i < verb.i:
+        return False
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return True
+    # "cannot fathom how ...", "explained why ..."
+    return clause.left_edge.i > verb.i and clause.left_edge.lower_ in ("how", "why", "whether")
 
 
 def _noun_candidate(doc: Doc, noun: Token) -> Candidate | None:
@@ -677,7 +708,9 @@ def _passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
 _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "at", "against"})
 
 
-_DOCUMENT_NOUNS = frozenset({"statement", "letter", "paper", "papers", "report", "release", "resolution", "memo", "brief"})
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "letter", "paper", "papers", "report", "release", "resolution", "memo", "brief"}
+)
 _ISSUING_VERBS = frozenset({"issue", "file", "release", "publish", "send", "sign", "submit", "post", "put"})
 
 
@@ -688,7 +721,12 @@ def _document_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
         return None
     gerund = verb.head if verb.dep_ == "conj" else verb
     noun = gerund.head
-    if gerund.dep_ != "acl" or gerund.tag_ != "VBG" or noun.dep_ != "dobj" or noun.lower_ not in _DOCUMENT_NOUNS:
+    if (
+        gerund.dep_ != "acl"
+        or gerund.tag_ != "VBG"
+        or noun.dep_ != "dobj"
+        or noun.lower_ not in _DOCUMENT_NOUNS
+    ):
         return None
     issuer = noun.head
     subj = next((c for c in issuer.children if c.dep_ == "nsubj"), None)
@@ -696,13 +734,17 @@ def _document_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
         return None
     cue_last = verb.i
     allowed = CUE_PARTICLES.get(lemma, frozenset())
-    while cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed and doc[cue_last + 1].head.i == verb.i:
+    while (
+        cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed and doc[cue_last + 1].head.i == verb.i
+    ):
         cue_last += 1
     content = _object_content(doc, verb, cue_last)
     if content is None:
         return None
     first = verb.i if verb is not gerund else _cue_left(doc, issuer)
-    return Candidate(char_span(doc, first, cue_last), verb.i, content, subtree_range(subj), subj.i, "document")
+    return Candidate(
+        char_span(doc, first, cue_last), verb.i, content, subtree_range(subj), subj.i, "document"
+    )
 
 
 def _light_verb_candidate(doc: Doc, verb: Token) -> Candidate | None:
@@ -815,6 +857,10 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             if pobj is None:
                 continue
             src = subtree_range(pobj)
+            if tok.i == tok.sent.start and src[1] >= tok.sent.end - 2:
+                src = _before_last_comma(
+                    doc, src
+                )  # "According to X, the move reeks ..." misparsed as apposition
             cut = (tok.i, src[1])
             content = _outside(tok, cut)
             if content is None:
