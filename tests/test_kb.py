@@ -126,7 +126,10 @@ def test_without_seed_everything_is_created() -> None:
 def test_lower_case_words_join_no_named_actor(kb: KnowledgeBase) -> None:
     georgia = kb.resolve("Georgia", "GPE")
     assert georgia.key == "state:GEO"
-    # the seed lists "republic" among Georgia's aliases; a common noun still denotes no state
+    # Phoenix lists "republic", "nation" and "Caucasus" among Georgia's aliases: none names it
+    for word in ("republic", "nation", "Caucasus", "sovereign state"):
+        assert kb.lookup(word) is None, word
+    assert kb.lookup("Republic of Georgia").key == georgia.key
     assert kb.resolve("republics", "GPE").key != georgia.key
     senate = kb.resolve("Senate", "ORG", "USA", aliases=["senate"])
     assert "senate" not in senate.aliases  # a lower-case word never becomes an alias of a named actor

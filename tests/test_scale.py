@@ -159,3 +159,54 @@ def test_ray_run_stores_what_the_normal_run_stores(tmp_path):
     assert fingerprint["events"] and fingerprint["quotes"] and len(fingerprint["failures"]) == 1
     for table in fingerprint:
         assert ray_fingerprint[table] == fingerprint[table], table
+
+
+class _FakeRayError(Exception):
+    pass
+
+
+class _FakeRay:
+    """Just enough of Ray for ``RayExecutor.map``: refs are thunks; ``get`` runs them."""
+
+    exceptions = type("exceptions", (), {"RayError": _FakeRayError})
+
+    @staticmethod
+    def get(ref):
+        return ref()
+
+
+class _FakeActor:
+    def __init__(self, worker, crash: bool) -> None:
+        self.worker, self.crash, self.calls = worker, crash, 0
+        self.process = self  # ``actor.process.remote(batch)``
+
+    def remote(self, batch):
+        self.calls += 1
+        if self.crash:
+            def died():
+                raise _FakeRayError("The actor died unexpectedly before finishing this task.")
+            return died
+        return lambda: self.worker.process(batch)
+
+
+def test_a_failed_ray_worker_hands_its_batches_to_the_driver(tmp_path, settings, caplog):
+    """A worker that dies loses no article: the driver does its batch, later batches skip it, and the
+    store equals the normal run's."""
+    from polemos.scale.executors import RayExecutor
+
+    worker = LocalExecutor(settings.spacy_model).worker
+    executor = object.__new__(RayExecutor)  # no Ray needed: the fake stands in for it
+    executor._ray, executor._started, executor._local = _FakeRay(), False, None
+    executor.model, executor.batch_size, executor.failed_batches = settings.spacy_model, 2, 0
+    healthy, broken = _FakeActor(worker, crash=False), _FakeActor(worker, crash=True)
+    executor.actors, executor.window = [healthy, broken], 2
+    items = _items(6)
+    normal, normal_fp = _normal(tmp_path / "n.db", settings, items)
+    with Store(tmp_path / "f.db") as store, caplog.at_level("WARNING"):
+        pipeline = Pipeline(store, settings)
+        summary = pipeline.run(items, work=remote_parse(executor, pipeline.nlp.vocab, 2))
+        fingerprint = store_fingerprint(store.conn)
+    assert executor.failed_batches == 1 and broken.calls == 1 and executor.actors == [healthy]
+    assert healthy.calls >= 2  # every later batch went to the worker still alive
+    assert any("a Ray worker failed on the batch of 2 article(s)" in r.message for r in caplog.records)
+    assert _summary(summary) == _summary(normal) and fingerprint == normal_fp

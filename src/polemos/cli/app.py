@@ -163,6 +163,11 @@ def _parse_stage(pipeline, ray: bool, workers: int | None, address: str | None):
     with RayExecutor(settings.spacy_model, workers, settings.batch_size, address) as executor:
         err.print(f"[bold]ray[/bold] {executor.workers} workers parse; this process resolves and writes")
         yield remote_parse(executor, pipeline.nlp.vocab, settings.batch_size)
+        if executor.failed_batches:
+            err.print(
+                f"[yellow]ray[/yellow] {executor.failed_batches} batch(es) were done by this process "
+                "after their worker failed"
+            )
 
 
 def _check_date(value: str) -> None:

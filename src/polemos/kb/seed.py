@@ -175,6 +175,11 @@ _IRREGULAR_DEMONYMS = frozenset(
 )
 
 
+# Words the Phoenix dictionaries list as aliases of one actor though they name none: Georgia's entry
+# carries "republic", "nation", "sovereign state" and the region "Caucasus" (with its stemmed form).
+_NOT_NAMES = frozenset({"republic", "nation", "sovereign state", "eurasian state", "caucasus", "caucasu"})
+
+
 def _state_words(entry: SeedEntry) -> list[str]:
     """The state's one-word name and its demonyms ("iran", "iranian"; not the city "tehran")."""
     name = normalise_name(entry.name)
@@ -197,7 +202,7 @@ def load_seed() -> Seed:
     for n, row in enumerate(raw):
         supplement = n >= len(phoenix)
         key, kind, name, codes, aliases = (row + [""] * 5)[:5]
-        alias_list = tuple(a for a in aliases.split("|") if a)
+        alias_list = tuple(a for a in aliases.split("|") if a and a not in _NOT_NAMES)
         if key in by_key:  # the supplement extends or corrects a Phoenix entry
             old = entries[by_key[key]]
             entry = SeedEntry(

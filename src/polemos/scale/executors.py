@@ -13,6 +13,8 @@ from polemos.errors import PolemosError
 from polemos.model import Article
 from polemos.scale.worker import ArticleWorker, WorkResult
 
+log = logging.getLogger(__name__)
+
 RAY_INSTALL_HINT = "install it with 'make ray' or 'pip install \"polemos[ray]\"' (pinned: requirements/ray.txt)"
 
 
@@ -59,7 +61,8 @@ class RayExecutor:
 
     Connects to the Ray cluster at ``address`` (or ``RAY_ADDRESS``), else starts a local one with
     ``workers`` CPUs; it shuts Ray down on close only when it started it.  ``workers`` defaults to
-    the cluster's CPUs.  Batches go round-robin and come back in input order.
+    the cluster's CPUs.  Batches go round-robin and come back in input order; a batch whose worker
+    fails is done by the driver, and that worker gets no more batches.
     """
 
     def __init__(
@@ -77,6 +80,9 @@ class RayExecutor:
 
         self._ray = ray
         self._started = False
+        self.model, self.batch_size = model, batch_size
+        self._local: ArticleWorker | None = None  # the driver's own worker, made when a Ray worker fails
+        self.failed_batches = 0
         if not ray.is_initialized():
             options: dict[str, Any] = {
                 "include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING, **ray_init,
@@ -95,15 +101,42 @@ class RayExecutor:
         return len(self.actors)
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[WorkResult]]]:
-        pending: deque[tuple[list[Article], Any]] = deque()
-        for i, batch in enumerate(batches):
-            pending.append((batch, self.actors[i % len(self.actors)].process.remote(batch)))
+        pending: deque[tuple[list[Article], Any, Any]] = deque()
+        turn = 0
+        for batch in batches:
+            if self.actors:
+                actor = self.actors[turn % len(self.actors)]
+                turn += 1
+                pending.append((batch, actor, actor.process.remote(batch)))
+            else:
+                pending.append((batch, None, None))
             if len(pending) >= self.window:
-                done, ref = pending.popleft()
-                yield done, self._ray.get(ref)
+                yield self._collect(*pending.popleft())
         while pending:
-            done, ref = pending.popleft()
-            yield done, self._ray.get(ref)
+            yield self._collect(*pending.popleft())
+
+    def _collect(self, batch: list[Article], actor: Any, ref: Any) -> tuple[list[Article], list[WorkResult]]:
+        """A batch's results; if its worker failed (crashed, killed, out of memory), the driver does
+        the batch itself and later batches go to the workers still alive."""
+        if ref is not None:
+            try:
+                return batch, self._ray.get(ref)
+            except self._ray.exceptions.RayError as exc:
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                first, last = batch[0].id, batch[-1].id
+                log.warning(
+                    "a Ray worker failed on the batch of %d article(s) %s..%s (%s: %s); "
+                    "the driver processes that batch itself",
+                    len(batch), first, last, type(exc).__name__, reason[:200],
+                )
+                self.failed_batches += 1
+                if actor in self.actors:
+                    self.actors.remove(actor)
+                    if not self.actors:
+                        log.warning("no Ray worker is left; the driver processes the remaining batches")
+        if self._local is None:
+            self._local = ArticleWorker(self.model, self.batch_size)
+        return batch, self._local.process(batch)
 
     def close(self) -> None:
         """Stop the workers (and Ray, when this executor started it)."""
