@@ -10,14 +10,13 @@ same-named state or country when that holds an X far from the city ("Tacoma, Was
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from polemos.geo.gazetteer import Candidate, Gazetteer
 from polemos.geo.normalize import name_key
-from polemos.geo.resolve import NEAR_KM, RANK, Context, Resolution, contains, resolve, score
+from polemos.geo.resolve import NEAR_KM, RANK, Context, Resolution, approx_km, contains, resolve, score
 
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$", re.I)
 # ", Texas", ", Calif.", ", N.Y.": a state or country right after a name, though not itself a mention.
@@ -75,11 +74,6 @@ def trailing_container(text: str, end: int, gazetteer: Gazetteer) -> Candidate |
     return None
 
 
-def _km(a: Candidate, b: Candidate) -> float:
-    k = math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot(a.lat - b.lat, (a.lon - b.lon) * k) * 111.2
-
-
 def _as_container(
     r: Resolution, y: str, x: str, gazetteer: Gazetteer, ctx: Context
 ) -> Candidate | None:
@@ -97,7 +91,7 @@ def _as_container(
     held = []
     for b in boxes:
         inner = resolve(x, gazetteer, ctx.within(b)).candidate
-        if inner is not None and contains(b, inner) and _km(inner, c) > NEAR_KM:
+        if inner is not None and contains(b, inner) and approx_km(inner.lat, inner.lon, c.lat, c.lon) > NEAR_KM:
             held.append(b)
     if not held:
         return c

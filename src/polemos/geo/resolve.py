@@ -65,6 +65,12 @@ PRECISION = {
 }
 
 
+def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km on a flat map around the two points (close enough at the scale of ``NEAR_KM``)."""
+    k = math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(lat1 - lat2, (lon1 - lon2) * k) * 111.2
+
+
 @dataclass
 class Context:
     """What the rest of the article says: countries, admin-1 areas and points already resolved."""
@@ -107,10 +113,8 @@ class Context:
         """True when another resolved specific place lies within ``NEAR_KM`` of the candidate."""
         hit = self._near.get(c.gid)
         if hit is None:
-            k = math.cos(math.radians(c.lat))
             hit = any(
-                g != c.gid and math.hypot(lat - c.lat, (lon - c.lon) * k) * 111.2 <= NEAR_KM
-                for g, (lat, lon) in self.points.items()
+                g != c.gid and approx_km(lat, lon, c.lat, c.lon) <= NEAR_KM for g, (lat, lon) in self.points.items()
             )
             self._near[c.gid] = hit
         return hit

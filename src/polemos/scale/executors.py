@@ -122,12 +122,11 @@ class RayExecutor:
             try:
                 return batch, self._ray.get(ref)
             except self._ray.exceptions.RayError as exc:
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                first, last = batch[0].id, batch[-1].id
+                reason = (str(exc).strip().splitlines() or [""])[0][:200]
                 log.warning(
                     "a Ray worker failed on the batch of %d article(s) %s..%s (%s: %s); "
                     "the driver processes that batch itself",
-                    len(batch), first, last, type(exc).__name__, reason[:200],
+                    len(batch), batch[0].id, batch[-1].id, type(exc).__name__, reason,
                 )
                 self.failed_batches += 1
                 if actor in self.actors:

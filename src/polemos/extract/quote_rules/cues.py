@@ -858,9 +858,8 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 continue
             src = subtree_range(pobj)
             if tok.i == tok.sent.start and src[1] >= tok.sent.end - 2:
-                src = _before_last_comma(
-                    doc, src
-                )  # "According to X, the move reeks ..." misparsed as apposition
+                # "According to X, the move reeks ...": the parse made the rest an apposition of X
+                src = _before_last_comma(doc, src)
             cut = (tok.i, src[1])
             content = _outside(tok, cut)
             if content is None:
