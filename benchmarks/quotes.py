@@ -114,15 +114,16 @@ def to_attributions(quotes, text: str = "", across_paragraphs: bool = True) -> l
     out: list[Attribution] = []
     for q, rule in quotes:
         content = (q.evidence.start, q.evidence.end)
+        # a quote continues its speaker's saying, not the participle after it ("said X, citing Y")
+        prev = out[-2] if len(out) > 1 and out[-1].rule == "participle" else out[-1] if out else None
         prev_end = out[-1].content[1] if out and out[-1].content else 0
         same_par = "\n" not in text[prev_end : content[0]]
         if (
             "continues_previous" in q.flags
-            and out
-            and out[-1].content is not None
+            and prev is not None
+            and prev.content is not None
             and (across_paragraphs or same_par)
         ):
-            prev = out[-1]
             prev.content = (min(prev.content[0], content[0]), max(prev.content[1], content[1]))
             continue
         out.append(

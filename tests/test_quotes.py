@@ -314,8 +314,14 @@ def test_light_verb_with_stance_noun_and_preposition(run):
 
 
 def test_attribution_inside_another_content_is_not_reported(run):
-    quotes = run("The mayor said the governor's claim that taxes fell was wrong.")
+    quotes = run("The mayor said the governor's decision to cut taxes was wrong.")
     assert [(q.speaker_text, q.cue) for q in quotes] == [("The mayor", "said")]
+    # a held saying is reported in its own right: the governor claimed that taxes fell
+    quotes = run("The mayor said the governor's claim that taxes fell was wrong.")
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("The mayor", "said", "the governor's claim that taxes fell was wrong"),
+        ("the governor's", "claim", "that taxes fell"),
+    ]
     quotes = run("Critics called on the mayor to say that the plan failed.")
     assert [(q.cue, q.content) for q in quotes] == [("called on", "the mayor to say that the plan failed")]
 
@@ -503,3 +509,37 @@ def test_unlisted_verb_with_a_how_clause(run):
     assert all(
         q.speaker_text != "The museum" for q in run("The museum explores how the river shaped the town.")
     )
+
+
+def test_participle_after_a_saying_is_its_own_attribution_held_by_the_speaker(run):
+    quotes = run("Analysts said the factors helped the appeal, citing the importance of the border.")
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("Analysts", "said", "the factors helped the appeal"),
+        ("Analysts", "citing", "the importance of the border"),
+    ]
+    quotes = run("Citing a new report, the senator accused the agency of fraud.")
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("the senator", "Citing", "a new report"),
+        ("the senator", "accused", "the agency of fraud"),
+    ]
+    # the quote after the participle still continues the speaker's words
+    quotes = run("“We will win,” said Smith, speaking of the vote. “They know it.”")
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("Smith", "said", "“We will win,”"),
+        ("Smith", "speaking of", "the vote"),
+        ("Smith", None, "“They know it.”"),
+    ]
+    # a participle that is no cue verb stays in the content
+    quotes = run("Analysts said the army advanced, killing dozens.")
+    assert [(q.cue, q.content) for q in quotes] == [("said", "the army advanced, killing dozens")]
+
+
+def test_passive_with_agent_and_poll_cues(run):
+    quotes = run("The plan has been endorsed by dozens of papers.")
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("dozens of papers", "has been endorsed by", "The plan")
+    ]
+    quotes = run("In this poll, Trump rose two points. He waited in the poll queue.")
+    assert [(q.speaker_text, q.cue, q.content) for q in quotes] == [
+        ("this poll", "In", "Trump rose two points")
+    ]

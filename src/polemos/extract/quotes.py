@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from polemos.extract.dates import parse_published, resolve_date
 from polemos.extract.quote_rules.cues import Candidate, colon_candidates, find_candidates
+from polemos.extract.quote_rules.lexicon import SAYING_NOUNS
 from polemos.extract.quote_rules.marks import Quoted, find_quoted, has_mark
 from polemos.extract.quote_rules.spans import char_span, source_range
 from polemos.extract.quote_rules.speakers import MentionIndex, addressee_of, date_of, resolve_speaker
@@ -57,6 +58,7 @@ def _drop_nested(cands: list[Candidate], doc: Doc) -> list[Candidate]:
         for c in cands
         if c.pattern in _MAY_NEST
         or (c.pattern == "verb" and doc[c.cue_token].lemma_ == "say" and doc[c.cue_token].tag_ != "VB")
+        or (c.pattern == "noun" and c.source is not None and doc[c.cue_token].lower_ in SAYING_NOUNS)
         or not any(inside(c, o) and not (inside(o, c) and outer(c, o)) for o in cands)
     ]
 
@@ -101,7 +103,9 @@ def _kind(text: str, span: tuple[int, int], quoted: list[Quoted]) -> QuoteKind:
 def _build(parsed: ParsedArticle, index: MentionIndex, cand: Candidate, quoted: list[Quoted]) -> Quote | None:
     doc = parsed.doc
     text = parsed.article.text
-    (start, end), flags = _fit_to_quotes(cand.content, quoted, cand.cue)
+    # a participle's content stops where it ends ("said X, speaking of Y. “...”": the quote is X's)
+    fit = [q for q in quoted if q.start < cand.content[1]] if cand.pattern == "participle" else quoted
+    (start, end), flags = _fit_to_quotes(cand.content, fit, cand.cue)
     if end - start < 2:
         return None
     content = text[start:end]

@@ -705,6 +705,51 @@ def _passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
     return Candidate(char_span(doc, _cue_left(doc, verb), cue_last), verb.i, content, None, None, "passive")
 
 
+def _agent_passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
+    """ "Clinton has been endorsed by dozens of papers", "the issue was first reported by the Post":
+    a main-clause passive of a cue verb; the agent is the source, the subject what is attributed."""
+    if verb.dep_ not in ("ROOT", "conj", "ccomp") or lemma not in SPEECH_VERBS | OBJECT_VERBS:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if pobj is None or subj is None or any(t.i > verb.i and t.i < by.i for t in doc[verb.i + 1 : by.i]):
+        return None
+    content = _range_from(doc, *subtree_range(subj))
+    if content is None:
+        return None
+    src = subtree_range(pobj)
+    return Candidate(char_span(doc, _cue_left(doc, verb), by.i), verb.i, content, src, pobj.i, "passive")
+
+
+_POLL_NOUNS = frozenset({"poll", "survey", "estimate", "tally"})
+
+
+def _poll_candidate(doc: Doc, prep: Token) -> Candidate | None:
+    """ "In this poll, Trump rose ...", "gains in some polls", "300,000 acres, by one estimate": the
+    poll is the source, the preposition the cue, the clause (or noun phrase) it qualifies the content."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _POLL_NOUNS:
+        return None
+    head = prep.head
+    cut = subtree_range(prep)
+    first, last = subtree_range(head)
+    if head.pos_ in ("NOUN", "PROPN") and prep.i > head.i:
+        last = prep.i - 1  # "Trump's recent gains in some polls"
+    elif head.pos_ in ("VERB", "AUX"):
+        first, last = exclude(first, last, *cut)
+    else:
+        return None
+    content = _range_from(doc, first, last)
+    if content is None:
+        return None
+    return Candidate(char_span(doc, prep.i, prep.i), prep.i, content, subtree_range(pobj), pobj.i, "poll")
+
+
 _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "at", "against"})
 
 
@@ -868,6 +913,11 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 Candidate(char_span(doc, tok.i, tok.i + 1), tok.i, content, src, pobj.i, "according_to")
             )
             continue
+        if lower in ("in", "by") and not _inside(tok.idx, quoted):
+            poll = _poll_candidate(doc, tok)
+            if poll is not None:
+                out.append(poll)
+            continue
         lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
         if lemma in RAISING_VERBS and tok.pos_ in ("VERB", "AUX") and not _inside(tok.idx, quoted):
             raised = _raising_candidate(doc, tok)
@@ -898,6 +948,11 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             passive = _passive_candidate(doc, tok, lemma)
             if passive is not None:
                 out.append(passive)
+                continue
+        if tok.tag_ == "VBN" and not _inside(tok.idx, quoted):
+            by_agent = _agent_passive_candidate(doc, tok, lemma)
+            if by_agent is not None:
+                out.append(by_agent)
                 continue
         if lemma in LIGHT_VERBS and tok.pos_ == "VERB" and not _inside(tok.idx, quoted):
             light = _light_verb_candidate(doc, tok)
@@ -1037,6 +1092,92 @@ def find_candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 pattern,
             )
         )
+    return _trailing_participles(doc, out, quoted)
+
+
+_OUTER_PATTERNS = frozenset({"verb", "quote_after", "quote_before", "inverted", "object"})
+
+
+def _participle_cue(doc: Doc, verb: Token, tok: Token, quoted: list[Quoted]) -> bool:
+    """Whether ``tok`` is a subjectless cue participle after a comma under the speech verb
+    ``verb``: "X said ..., citing Y", "“...,” said X, summing up Y"."""
+    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    return (
+        tok.tag_ == "VBG"
+        and tok.pos_ == "VERB"
+        and (doc[tok.i - 1].text == "," or (tok.i < verb.i and _fronted(doc, tok)))
+        and (lemma in SPEECH_VERBS or lemma in OBJECT_VERBS)
+        and lemma not in QUOTE_ONLY_VERBS
+        and not any(c.dep_ in SUBJ for c in tok.children)
+        and any(a.i == verb.i for a in tok.ancestors)
+        and not _inside(tok.idx, quoted)
+    )
+
+
+def _fronted(doc: Doc, tok: Token) -> bool:
+    """ "Citing X, Trump said ...": the participle opens its sentence and a comma closes it."""
+    start = tok.sent.start
+    lead = doc[start : tok.i]
+    after = tok.right_edge.i + 1
+    return all(t.is_punct or t.dep_ == "cc" for t in lead) and after < len(doc) and doc[after].text == ","
+
+
+def _participle_content(doc: Doc, tok: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and content of a trailing cue participle: its clause, else its object complements."""
+    clause = _clausal(tok)
+    if clause is not None and clause.i > tok.i:
+        return _cue_span(doc, tok), (
+            doc[clause.left_edge.i].idx,
+            doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i].text),
+        )
+    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    cue_last = tok.i
+    allowed = CUE_PARTICLES.get(lemma, frozenset())
+    while (
+        cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed and doc[cue_last + 1].head.i == tok.i
+    ):
+        cue_last += 1
+    content = _object_content(doc, tok, cue_last)
+    if content is None:
+        return None
+    return char_span(doc, _cue_left(doc, tok), cue_last), content
+
+
+def _trailing_participles(doc: Doc, cands: list[Candidate], quoted: list[Quoted]) -> list[Candidate]:
+    """ "X said A, citing B": "citing" is an attribution of its own, held by X, and A ends at the
+    comma; the parse hangs the participle on the speech verb or inside A."""
+    at = {c.cue_token: i for i, c in enumerate(cands)}
+    out = list(cands)
+    claimed: set[int] = set()
+    for i, outer in enumerate(cands):
+        verb = doc[outer.cue_token]
+        lemma = LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
+        if outer.source is None or outer.pattern not in _OUTER_PATTERNS or lemma not in SPEECH_VERBS:
+            continue
+        for tok in doc[verb.sent.start : verb.sent.end]:
+            if tok.i in claimed or not _participle_cue(doc, verb, tok, quoted):
+                continue
+            found = _participle_content(doc, tok)
+            if found is None:
+                continue
+            claimed.add(tok.i)
+            own = at.get(tok.i)
+            cue, content = (cands[own].cue, cands[own].content) if own is not None else found
+            part = Candidate(cue, tok.i, content, outer.source, outer.source_head, "participle")
+            if own is not None:
+                out[own] = part
+            else:
+                out.append(part)
+            comma = doc[tok.i - 1].idx
+            split = outer.content[0] < outer.cue[0] < outer.content[1]  # “A,” he said, citing B, “C.”
+            if outer.content[0] < comma < outer.content[1] and not split:
+                before = doc[tok.i - 2]
+                content = (outer.content[0], before.idx + len(before.text))
+                out[i] = Candidate(
+                    outer.cue, outer.cue_token, content, outer.source, outer.source_head, outer.pattern
+                )
+            break
+    out.sort(key=lambda c: c.cue[0])
     return out
 
 

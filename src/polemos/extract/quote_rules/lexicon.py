@@ -169,6 +169,14 @@ NOUN_CUES = _words(
     """
 )
 
+# Noun cues of a saying, kept inside another attribution's content ("seized on X's claim that ...").
+SAYING_NOUNS = _words(
+    """
+    claim claims statement assertion accusation allegation allegations warning argument admission
+    denial insistence contention
+    """
+)
+
 # Noun cues that carry an attribution with no stated holder: "growing concerns that ...".
 BARE_NOUN_CUES = _words(
     """
