@@ -759,6 +759,15 @@ _DOCUMENT_NOUNS = frozenset(
 _ISSUING_VERBS = frozenset({"issue", "file", "release", "publish", "send", "sign", "submit", "post", "put"})
 
 
+def _with_particles(doc: Doc, verb: Token, lemma: str) -> int:
+    """Last token of ``verb`` with the particles of its cue hung on it ("summing up", "speaking of")."""
+    last = verb.i
+    allowed = CUE_PARTICLES.get(lemma, frozenset())
+    while last + 1 < len(doc) and doc[last + 1].lower_ in allowed and doc[last + 1].head.i == verb.i:
+        last += 1
+    return last
+
+
 def _document_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
     """ "issued a statement calling X Y", "filed papers opposing X": the issuer is the source; the
     issuing verb, its document and the gerund make the cue (a conjoined gerund is a cue alone)."""
@@ -777,12 +786,7 @@ def _document_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
     subj = next((c for c in issuer.children if c.dep_ == "nsubj"), None)
     if subj is None or issuer.lemma_.lower() not in _ISSUING_VERBS or subj.i > issuer.i:
         return None
-    cue_last = verb.i
-    allowed = CUE_PARTICLES.get(lemma, frozenset())
-    while (
-        cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed and doc[cue_last + 1].head.i == verb.i
-    ):
-        cue_last += 1
+    cue_last = _with_particles(doc, verb, lemma)
     content = _object_content(doc, verb, cue_last)
     if content is None:
         return None
@@ -1126,17 +1130,8 @@ def _participle_content(doc: Doc, tok: Token) -> tuple[tuple[int, int], tuple[in
     """Cue and content of a trailing cue participle: its clause, else its object complements."""
     clause = _clausal(tok)
     if clause is not None and clause.i > tok.i:
-        return _cue_span(doc, tok), (
-            doc[clause.left_edge.i].idx,
-            doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i].text),
-        )
-    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
-    cue_last = tok.i
-    allowed = CUE_PARTICLES.get(lemma, frozenset())
-    while (
-        cue_last + 1 < len(doc) and doc[cue_last + 1].lower_ in allowed and doc[cue_last + 1].head.i == tok.i
-    ):
-        cue_last += 1
+        return _cue_span(doc, tok), char_span(doc, *subtree_range(clause))
+    cue_last = _with_particles(doc, tok, LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower()))
     content = _object_content(doc, tok, cue_last)
     if content is None:
         return None
