@@ -231,6 +231,9 @@ def test_more_project_aliases(gz: Gazetteer) -> None:
     assert resolve("T&T", gz).candidate.country == "TT"  # type: ignore[union-attr]
     dc = resolve("D.C.", gz).candidate
     assert dc is not None and dc.kind == "adm1" and dc.admin1 == "DC"
+    # "Washington, D.C." names the same District as "D.C." alone; a bare "Washington" stays the city
+    assert resolve("Washington, D.C.", gz).candidate.gid == dc.gid  # type: ignore[union-attr]
+    assert resolve("Washington", gz).candidate.gid != dc.gid  # type: ignore[union-attr]
     assert resolve("Saint Lucian", gz).candidate.country == "LC"  # type: ignore[union-attr]
 
 
