@@ -715,7 +715,7 @@ def _agent_passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | N
     by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
     pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    if pobj is None or subj is None or any(t.i > verb.i and t.i < by.i for t in doc[verb.i + 1 : by.i]):
+    if pobj is None or subj is None or by.i != verb.i + 1:  # "by" right after the verb
         return None
     content = _range_from(doc, *subtree_range(subj))
     if content is None:
