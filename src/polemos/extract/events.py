@@ -99,9 +99,6 @@ NOT_AGENTS = {"order", "power", "water", "border", "number", "letter", "paper", 
               "freighter", "carrier", "cruiser", "destroyer", "launcher", "transporter", "scooter"}  # fmt: skip
 # types a generic verb may code with no counterpart ("protesters marched", "O'Rourke dropped out")
 STANDALONE = {"PROTEST", "MOBILIZE", "CONCEDE"}
-# a noun-phrase target of material conflict must be something that can be harmed, not an idea
-# ("attacked the proclamation", "attacked the impeachment inquiry")
-# an explicit list: suffixes would also catch places and bodies ("city", "settlement", "administration")
 # verbs whose purpose infinitive names the event ("summoned the ambassador to complain",
 # "shunned work to protest"); the means verb itself ranks below the purpose
 MEANS = {"telephone", "phone", "call", "summon", "send", "dispatch", "despatch", "meet", "gather", "assemble",
@@ -135,6 +132,9 @@ GROUP_NOUNS = {"state", "country", "countrie", "nation", "city", "citie", "provi
                "demonstrator", "activist", "leader", "member", "voter", "supporter", "opponent", "doctor",
                "nurse", "journalist", "reporter", "lawyer", "judge", "diplomat", "minister", "envoy", "delegation",
                "coalition", "alliance", "bloc", "network", "cell", "gang", "cartel", "tribe", "clan", "people"}  # fmt: skip
+# a noun-phrase target of material conflict must be something that can be harmed, not an idea
+# ("attacked the proclamation", "attacked the impeachment inquiry"); an explicit list: suffixes would
+# also catch places and bodies ("city", "settlement", "administration")
 ABSTRACT_NOUNS = {
     "inquiry", "investigation", "impeachment", "proclamation", "decision", "proposal", "plan", "policy", "law",
     "bill", "idea", "principle", "claim", "report", "statement", "rule", "ruling", "resolution", "constitution",

@@ -40,8 +40,8 @@ _MAY_NEST = frozenset({"colon", "colon_after", "quote_after", "quote_before"})
 
 def _drop_nested(cands: list[Candidate], doc: Doc) -> list[Candidate]:
     """Drop cues inside another attribution's content ("X said he opposes the deal", "X said
-    Y's claim that ..."): PolNeAR rarely annotates a nested attribution, save reported speech
-    itself ("X said Y said ...", not "X asked Y to say ...")."""
+    Y's plan to ..."): PolNeAR rarely annotates a nested attribution, save reported speech itself
+    ("X said Y said ...", not "X asked Y to say ...") and a held saying ("X seized on Y's claim that")."""
 
     def inside(c: Candidate, o: Candidate) -> bool:
         return o.content[0] <= c.cue[0] < o.content[1] and o.content != c.content

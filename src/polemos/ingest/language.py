@@ -34,4 +34,4 @@ def detect_language(text: str) -> tuple[str, float]:
 def is_english(text: str, min_confidence: float = 0.5) -> bool:
     """Whether ``text`` is English; low-confidence guesses on short text count as English."""
     code, prob = detect_language(text)
-    return code == "en" or code == UNDETERMINED or prob < min_confidence
+    return code in ("en", UNDETERMINED) or prob < min_confidence

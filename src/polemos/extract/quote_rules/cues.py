@@ -12,6 +12,7 @@ from polemos.extract.quote_rules.lexicon import (
     BARE_NOUN_CUES,
     CUE_NOUNS,
     CUE_PARTICLES,
+    CUE_VERBS,
     HOLDER_ADJECTIVES,
     HOLDER_NOUNS,
     HOLDER_PREPS,
@@ -708,7 +709,7 @@ def _passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
 def _agent_passive_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
     """ "Clinton has been endorsed by dozens of papers", "the issue was first reported by the Post":
     a main-clause passive of a cue verb; the agent is the source, the subject what is attributed."""
-    if verb.dep_ not in ("ROOT", "conj", "ccomp") or lemma not in SPEECH_VERBS | OBJECT_VERBS:
+    if verb.dep_ not in ("ROOT", "conj", "ccomp") or lemma not in CUE_VERBS:
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -771,7 +772,7 @@ def _with_particles(doc: Doc, verb: Token, lemma: str) -> int:
 def _document_candidate(doc: Doc, verb: Token, lemma: str) -> Candidate | None:
     """ "issued a statement calling X Y", "filed papers opposing X": the issuer is the source; the
     issuing verb, its document and the gerund make the cue (a conjoined gerund is a cue alone)."""
-    if verb.tag_ != "VBG" or lemma not in SPEECH_VERBS | OBJECT_VERBS:
+    if verb.tag_ != "VBG" or lemma not in CUE_VERBS:
         return None
     gerund = verb.head if verb.dep_ == "conj" else verb
     noun = gerund.head
@@ -1110,7 +1111,7 @@ def _participle_cue(doc: Doc, verb: Token, tok: Token, quoted: list[Quoted]) -> 
         tok.tag_ == "VBG"
         and tok.pos_ == "VERB"
         and (doc[tok.i - 1].text == "," or (tok.i < verb.i and _fronted(doc, tok)))
-        and (lemma in SPEECH_VERBS or lemma in OBJECT_VERBS)
+        and lemma in CUE_VERBS
         and lemma not in QUOTE_ONLY_VERBS
         and not any(c.dep_ in SUBJ for c in tok.children)
         and any(a.i == verb.i for a in tok.ancestors)

@@ -39,6 +39,9 @@ OBJECT_VERBS = _words(
     """
 )
 
+# Every verb that can head a cue, speech or object.
+CUE_VERBS = SPEECH_VERBS | OBJECT_VERBS
+
 # Object verbs that are stances only with their particle ("push for", "push back"; not "pushed a bill")
 # or with an "as" complement ("sees the deal as a mistake"; not "saw the tweet").
 OBJECT_NEEDS_PARTICLE = frozenset({"push"})
